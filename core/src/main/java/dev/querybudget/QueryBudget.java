@@ -1,0 +1,77 @@
+package dev.querybudget;
+
+import dev.querybudget.internal.jdbc.Wrapping;
+import dev.querybudget.internal.scope.ScopeRegistry;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.util.Objects;
+
+/**
+ * QueryBudget's entry point: wrap a DataSource, open a scope, read its report.
+ *
+ * <pre>{@code
+ * DataSource counted = QueryBudget.wrap(dataSource);
+ * ScopeReport report = QueryBudget.record("list orders", () -> service.listOrders(userId));
+ * report.findings(FindingKind.N_PLUS_ONE);
+ * }</pre>
+ *
+ * <p>There is one engine per JVM: a statement through any wrapped DataSource or Connection reaches every open
+ * scope of its thread (and every {@link ThreadMode#ALL_THREADS} scope), exactly once however many QueryBudget
+ * wrappers sit on its path.
+ *
+ * @since 0.1.0
+ */
+public final class QueryBudget {
+
+    private QueryBudget() {
+    }
+
+    /**
+     * A DataSource whose statements QueryBudget records. Idempotent: wrapping a wrapped DataSource returns it.
+     * {@code unwrap} and {@code isWrapperFor} still reach the vendor classes.
+     */
+    public static DataSource wrap(DataSource dataSource) {
+        return Wrapping.wrap(dataSource);
+    }
+
+    /** A Connection whose statements QueryBudget records. Idempotent, like {@link #wrap(DataSource)}. */
+    public static Connection wrap(Connection connection) {
+        return Wrapping.wrap(connection);
+    }
+
+    /** Whether {@code dataSource} is already one of QueryBudget's wrappers. */
+    public static boolean isWrapped(DataSource dataSource) {
+        return Wrapping.isWrapped(dataSource);
+    }
+
+    /** Opens a scope on the current thread. Close it with {@link QueryScope#finish()} on the same thread. */
+    public static QueryScope open(String name, QueryBudgetSettings settings) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(settings, "settings");
+        return new QueryScope(ScopeRegistry.get().open(name, settings));
+    }
+
+    /** Runs {@code work} in a scope with default settings and returns what the scope saw. */
+    public static <E extends Exception> ScopeReport record(String name, Work<E> work) throws E {
+        return record(name, QueryBudgetSettings.defaults(), work);
+    }
+
+    /** Runs {@code work} in a scope and returns what the scope saw; the scope closes even if the work throws. */
+    public static <E extends Exception> ScopeReport record(String name, QueryBudgetSettings settings, Work<E> work)
+            throws E {
+        QueryScope scope = open(name, settings);
+        try {
+            work.run();
+        } finally {
+            scope.finish();
+        }
+        return scope.finish();
+    }
+
+    /** A block of code that may throw. */
+    @FunctionalInterface
+    public interface Work<E extends Exception> {
+        void run() throws E;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.querybudget;
+
+import dev.querybudget.internal.FailOpen;
+import dev.querybudget.internal.detect.Detector;
+import dev.querybudget.internal.scope.OpenScope;
+import dev.querybudget.internal.scope.ScopeRegistry;
+
+import java.util.List;
+
+/**
+ * A unit of work whose statements are counted: a test, a request. Open it with
+ * {@link QueryBudget#open(String, QueryBudgetSettings)}, close it on the same thread with {@link #finish()}
+ * (or {@link #close()} in a try-with-resources). Scopes nest: a statement counts in every open scope of its
+ * thread.
+ *
+ * @since 0.1.0
+ */
+public final class QueryScope implements AutoCloseable {
+
+    private final OpenScope scope;
+    private volatile ScopeReport report;
+
+    QueryScope(OpenScope scope) {
+        this.scope = scope;
+    }
+
+    public String name() {
+        return scope.name();
+    }
+
+    public QueryBudgetSettings settings() {
+        return scope.settings();
+    }
+
+    /** The counts so far, without closing the scope. */
+    public QueryCounts counts() {
+        return scope.recording().counts();
+    }
+
+    /**
+     * Closes the scope and detects. Idempotent: later calls return the same report. Detection never throws: if
+     * it fails, the failure is logged once and the report carries the counts without findings.
+     */
+    public ScopeReport finish() {
+        ScopeReport done = report;
+        if (done != null) {
+            return done;
+        }
+        synchronized (this) {
+            if (report == null) {
+                ScopeRegistry.get().close(scope);
+                report = detect();
+            }
+            return report;
+        }
+    }
+
+    private ScopeReport detect() {
+        List<Finding> findings;
+        try {
+            findings = Detector.detect(scope.name(), scope.recording(), scope.settings());
+        } catch (RuntimeException | StackOverflowError failure) {
+            FailOpen.report("detecting findings", failure);
+            findings = List.of();
+        }
+        return new ScopeReport(scope.name(), scope.recording().counts(), scope.recording().shapeCounts(), findings,
+                scope.recording().untracked());
+    }
+
+    /** The same as {@link #finish()}, for try-with-resources. */
+    @Override
+    public void close() {
+        finish();
+    }
+
+    /** The recording, for QueryBudget's own tests of its bounded memory. */
+    dev.querybudget.internal.scope.ScopeRecording recording() {
+        return scope.recording();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.querybudget;
+
+import dev.querybudget.report.FindingRenderer;
+
+import java.util.List;
+
+/**
+ * What a closed scope saw: its counts, its shapes and its findings.
+ *
+ * @param shapes      every tracked shape, most executed first
+ * @param untracked   statements not given a shape of their own because the scope already tracked the most
+ *                    shapes it keeps (they are still in the counts)
+ * @since 0.1.0
+ */
+public record ScopeReport(String name, QueryCounts counts, List<ShapeCount> shapes, List<Finding> findings,
+                          long untracked) {
+
+    public ScopeReport {
+        shapes = List.copyOf(shapes);
+        findings = List.copyOf(findings);
+    }
+
+    public boolean hasFindings() {
+        return !findings.isEmpty();
+    }
+
+    public List<Finding> findings(FindingKind kind) {
+        return findings.stream().filter(f -> f.kind() == kind).toList();
+    }
+
+    /** The human report: a header line, then each finding. */
+    public String format() {
+        return FindingRenderer.render(this);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.querybudget.internal.detect;
+
+import dev.querybudget.Budget;
+import dev.querybudget.CallSite;
+import dev.querybudget.Finding;
+import dev.querybudget.FindingKind;
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryCounts;
+import dev.querybudget.ShapeCount;
+import dev.querybudget.StatementType;
+import dev.querybudget.internal.scope.ScopeRecording;
+import dev.querybudget.internal.scope.ShapeStats;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns a scope's recording into findings, at scope end.
+ *
+ * <ul>
+ *   <li>{@code N_PLUS_ONE}: a read shape run at least {@code threshold} times from one call site, with at least
+ *       {@code threshold} distinct parameter sets. Not: pages (OFFSET, keyset), key-list fetches with two or more
+ *       keys ({@code IN (…)}, {@code = ANY(?)}: the batch fetch that fixes an N+1).</li>
+ *   <li>{@code DUPLICATE}: a read run again with a parameter set it already ran with, when it is not an N+1.</li>
+ *   <li>{@code UNBATCHED_WRITE}: a write shape run at least {@code threshold} times outside a JDBC batch.</li>
+ *   <li>{@code QUERY_BUDGET}: a count over its limit, one finding per limit.</li>
+ * </ul>
+ * Sequence calls, transaction control and other {@link StatementType#OTHER} statements are never findings.
+ */
+public final class Detector {
+
+    private static final int TOP_SHAPES = 5;
+
+    private Detector() {
+    }
+
+    public static List<Finding> detect(String scope, ScopeRecording recording, QueryBudgetSettings settings) {
+        List<Finding> findings = new ArrayList<>();
+        findings.addAll(budgetFindings(scope, recording.counts(), recording.shapeCounts(), settings.budget()));
+        findings.addAll(recording.read(stats -> shapeFindings(scope, stats, settings)));
+        return findings;
+    }
+
+    private static List<Finding> shapeFindings(String scope, Collection<ShapeStats> all, QueryBudgetSettings settings) {
+        List<Finding> nPlusOne = new ArrayList<>();
+        List<Finding> duplicates = new ArrayList<>();
+        List<Finding> unbatched = new ArrayList<>();
+        int threshold = settings.threshold();
+        for (ShapeStats stats : all) {
+            StatementType type = stats.shape().type();
+            if (type == StatementType.OTHER || isIgnored(stats, settings)) {
+                continue;
+            }
+            if (type == StatementType.SELECT) {
+                boolean reported = false;
+                if (!stats.shape().isPaging() && !isKeyListFetch(stats) && stats.distinct() >= threshold) {
+                    for (int site = 0; site < stats.callSiteCount(); site++) {
+                        long executions = stats.estimatedExecutions(site);
+                        if (executions >= threshold && add(nPlusOne, finding(FindingKind.N_PLUS_ONE, scope, stats,
+                                Math.min(executions, stats.count()), stats.callSiteStack(site),
+                                FixHints.nPlusOne(stats.shape())), settings)) {
+                            reported = true;
+                        }
+                    }
+                }
+                if (!reported && stats.repeatedExecutions() > 0) {
+                    add(duplicates, finding(FindingKind.DUPLICATE, scope, stats, stats.singleExecutions(),
+                            dominantStack(stats), FixHints.duplicate()), settings);
+                }
+            } else if (stats.singleExecutions() >= threshold) {
+                add(unbatched, finding(FindingKind.UNBATCHED_WRITE, scope, stats, stats.singleExecutions(),
+                        dominantStack(stats), FixHints.unbatchedWrite()), settings);
+            }
+        }
+        Comparator<Finding> mostFirst = Comparator.comparingLong(Finding::count).reversed()
+                .thenComparing(Finding::sql);
+        nPlusOne.sort(mostFirst);
+        duplicates.sort(mostFirst);
+        unbatched.sort(mostFirst);
+        List<Finding> findings = new ArrayList<>(nPlusOne);
+        findings.addAll(duplicates);
+        findings.addAll(unbatched);
+        return findings;
+    }
+
+    private static boolean isKeyListFetch(ShapeStats stats) {
+        return stats.shape().hasKeyList() && stats.maxListLength() >= 2;
+    }
+
+    private static boolean isIgnored(ShapeStats stats, QueryBudgetSettings settings) {
+        for (String fragment : settings.ignoredShapes()) {
+            if (stats.shape().sql().contains(fragment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean add(List<Finding> findings, Finding finding, QueryBudgetSettings settings) {
+        CallSite site = finding.callSite();
+        if (site != null && startsWithAny(site.className(), settings.ignoredCallSites())) {
+            return false;
+        }
+        findings.add(finding);
+        return true;
+    }
+
+    private static boolean startsWithAny(String className, List<String> prefixes) {
+        return prefixes.stream().anyMatch(className::startsWith);
+    }
+
+    private static List<CallSite> dominantStack(ShapeStats stats) {
+        int best = -1;
+        for (int site = 0; site < stats.callSiteCount(); site++) {
+            if (best < 0 || stats.estimatedExecutions(site) > stats.estimatedExecutions(best)) {
+                best = site;
+            }
+        }
+        return best < 0 ? List.of() : stats.callSiteStack(best);
+    }
+
+    private static Finding finding(FindingKind kind, String scope, ShapeStats stats, long count, List<CallSite> stack,
+                                   String hint) {
+        long distinct = Math.min(stats.distinct(), count);
+        long nanos = stats.count() == 0 ? 0 : stats.totalNanos() * count / stats.count();
+        return new Finding(kind, scope, stats.shape(), count, distinct, nanos, stack.isEmpty() ? null : stack.get(0),
+                stack, stats.preceding(), hint, null, -1, List.of(), stats.parameterSamples());
+    }
+
+    private static List<Finding> budgetFindings(String scope, QueryCounts counts, List<ShapeCount> shapes,
+                                                Budget budget) {
+        List<Finding> findings = new ArrayList<>();
+        List<ShapeCount> top = shapes.subList(0, Math.min(TOP_SHAPES, shapes.size()));
+        over(findings, scope, "total", counts.total(), budget.total(), top);
+        over(findings, scope, "select", counts.select(), budget.select(), top);
+        over(findings, scope, "insert", counts.insert(), budget.insert(), top);
+        over(findings, scope, "update", counts.update(), budget.update(), top);
+        over(findings, scope, "delete", counts.delete(), budget.delete(), top);
+        return findings;
+    }
+
+    private static void over(List<Finding> findings, String scope, String limit, long count, int allowed,
+                             List<ShapeCount> top) {
+        if (allowed >= 0 && count > allowed) {
+            findings.add(new Finding(FindingKind.QUERY_BUDGET, scope, null, count, 0, 0, null, List.of(), null,
+                    FixHints.budget(), limit, allowed, top, List.of()));
+        }
+    }
+}

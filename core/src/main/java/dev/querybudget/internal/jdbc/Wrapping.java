@@ -1,0 +1,63 @@
+package dev.querybudget.internal.jdbc;
+
+import net.ttddyy.dsproxy.ConnectionInfo;
+import net.ttddyy.dsproxy.listener.ChainListener;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.proxy.ProxyConfig;
+import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.util.Objects;
+
+/** Puts the {@link RecordingListener} in front of a DataSource or a Connection, once. */
+public final class Wrapping {
+
+    static final String DATA_SOURCE_NAME = "querybudget";
+
+    private Wrapping() {
+    }
+
+    public static DataSource wrap(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        if (isWrapped(dataSource)) {
+            return dataSource;
+        }
+        return ProxyDataSourceBuilder.create(DATA_SOURCE_NAME, dataSource)
+                .listener(RecordingListener.INSTANCE)
+                .build();
+    }
+
+    public static Connection wrap(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        if (connection instanceof ProxyJdbcObject proxy && records(proxy.getProxyConfig())) {
+            return connection;
+        }
+        ProxyConfig config = ProxyConfig.Builder.create()
+                .dataSourceName(DATA_SOURCE_NAME)
+                .queryListener(RecordingListener.INSTANCE)
+                .build();
+        ConnectionInfo info = new ConnectionInfo();
+        info.setDataSourceName(DATA_SOURCE_NAME);
+        info.setConnectionId(config.getConnectionIdManager().getId(connection));
+        return config.getJdbcProxyFactory().createConnection(connection, info, config);
+    }
+
+    /**
+     * Whether {@code dataSource} is QueryBudget's own wrapper. (Its proxies forward {@code isWrapperFor} to the
+     * vendor object, so only a type check can tell.)
+     */
+    public static boolean isWrapped(DataSource dataSource) {
+        return dataSource instanceof ProxyDataSource proxy && records(proxy.getProxyConfig());
+    }
+
+    private static boolean records(ProxyConfig config) {
+        QueryExecutionListener listener = config.getQueryListener();
+        if (listener == RecordingListener.INSTANCE) {
+            return true;
+        }
+        return listener instanceof ChainListener chain && chain.getListeners().contains(RecordingListener.INSTANCE);
+    }
+}

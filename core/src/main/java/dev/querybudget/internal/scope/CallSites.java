@@ -1,0 +1,97 @@
+package dev.querybudget.internal.scope;
+
+import dev.querybudget.CallSite;
+import dev.querybudget.QueryBudgetSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finding the application code behind a statement. The expensive part of QueryBudget: it runs only for shapes
+ * that repeat, a bounded number of times per shape (see {@link ShapeStats}).
+ */
+public final class CallSites {
+
+    /** Frames kept per capture; what the scopes' own filters then choose from. */
+    static final int CANDIDATE_FRAMES = 16;
+    /** Frames a finding shows, from the call site outwards. */
+    static final int STACK_FRAMES = 5;
+
+    /**
+     * Libraries between the application and the database, which are never the call site. Stack-frame names are
+     * matched by prefix, so the JDK's proxy packages ({@code com.sun.proxy}, {@code jdk.proxy2}) are covered by
+     * {@code com.sun.} and {@code jdk.} on every JDK.
+     */
+    private static final String[] LIBRARY_PREFIXES = {
+            "java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta.",
+            "dev.querybudget.internal.",
+            "net.ttddyy.dsproxy.", "net.bytebuddy.",
+            "com.zaxxer.hikari.", "org.apache.commons.dbcp", "org.apache.tomcat.jdbc.", "com.mchange.",
+            "org.vibur.", "io.agroal.",
+            "org.h2.", "org.postgresql.", "org.mariadb.jdbc.", "com.mysql.", "oracle.jdbc.", "com.microsoft.sqlserver.",
+            "org.hsqldb.", "org.apache.derby.", "org.sqlite.", "com.ibm.db2.",
+            "org.hibernate.", "org.springframework.", "org.jooq.", "org.apache.ibatis.", "org.mybatis.",
+            "org.eclipse.persistence.", "org.jdbi.", "io.micrometer.", "io.opentelemetry.",
+            "org.junit.", "org.assertj.", "org.apache.maven.surefire.", "org.gradle.", "worker.org.gradle.",
+            "org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.", "org.eclipse.jetty.", "io.undertow.",
+            "kotlin.", "kotlinx.", "scala.", "groovy.", "org.codehaus.groovy.", "org.aspectj.",
+    };
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private CallSites() {
+    }
+
+    /** The first {@link #CANDIDATE_FRAMES} frames of the current thread that are not library code. */
+    public static List<CallSite> capture() {
+        return WALKER.walk(frames -> frames
+                .filter(frame -> !isLibrary(frame.getClassName(), frame.getMethodName()))
+                .limit(CANDIDATE_FRAMES)
+                .map(frame -> new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+                        frame.getLineNumber()))
+                .toList());
+    }
+
+    /** The frames a finding shows, call site first, after the settings' own filters; empty when none is left. */
+    static List<CallSite> resolve(List<CallSite> candidates, QueryBudgetSettings settings) {
+        List<CallSite> kept = new ArrayList<>(candidates.size());
+        for (CallSite frame : candidates) {
+            if (!startsWithAny(frame.className(), settings.ignoredFramePrefixes())) {
+                kept.add(frame);
+            }
+        }
+        int from = 0;
+        if (!settings.applicationPackages().isEmpty()) {
+            for (int k = 0; k < kept.size(); k++) {
+                if (startsWithAny(kept.get(k).className(), settings.applicationPackages())) {
+                    from = k;
+                    break;
+                }
+            }
+        }
+        return List.copyOf(kept.subList(from, Math.min(kept.size(), from + STACK_FRAMES)));
+    }
+
+    static boolean isLibrary(String className, String methodName) {
+        if (className.equals("dev.querybudget.QueryBudget") || className.equals("dev.querybudget.QueryScope")
+                || methodName.startsWith("$$_hibernate_") || className.contains("$HibernateProxy")
+                || className.contains("$$") || className.contains("$ByteBuddy$")) {
+            return true;
+        }
+        for (String prefix : LIBRARY_PREFIXES) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean startsWithAny(String className, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.querybudget.internal.scope;
+
+import dev.querybudget.CallSite;
+import dev.querybudget.QueryCounts;
+import dev.querybudget.ShapeCount;
+import dev.querybudget.StatementShape;
+import dev.querybudget.StatementType;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The statements one scope has seen, aggregated per shape. Memory is bounded: at most {@link #MAX_SHAPES}
+ * shapes are tracked (statements of further shapes are only counted), and each {@link ShapeStats} is
+ * fixed-size. Thread-safe: an every-thread scope is fed from many threads.
+ */
+public final class ScopeRecording {
+
+    static final int MAX_SHAPES = 500;
+
+    private final Map<StatementShape, ShapeStats> shapes = new HashMap<>();
+    private final long[] perType = new long[StatementType.values().length];
+    private long batches;
+    private long failed;
+    private long untracked;
+    private StatementShape last;
+
+    synchronized boolean wantsCallSite(StatementShape shape) {
+        if (shape.type() == StatementType.OTHER) {
+            return false;
+        }
+        ShapeStats stats = shapes.get(shape);
+        return stats != null && stats.wantsCallSite();
+    }
+
+    synchronized boolean wantsParameterSample(StatementShape shape) {
+        ShapeStats stats = shapes.get(shape);
+        return stats == null ? shapes.size() < MAX_SHAPES : stats.wantsParameterSample();
+    }
+
+    synchronized void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
+                             boolean failedOnServer, List<CallSite> stack, String parameterSample) {
+        perType[shape.type().ordinal()]++;
+        if (batchRows > 0) {
+            batches++;
+        }
+        if (failedOnServer) {
+            failed++;
+        }
+        ShapeStats stats = shapes.get(shape);
+        if (stats == null) {
+            if (shapes.size() >= MAX_SHAPES) {
+                untracked++;
+                last = shape;
+                return;
+            }
+            stats = new ShapeStats(shape, last);
+            shapes.put(shape, stats);
+        }
+        stats.record(parameterHash, batchRows, listLength, nanos, stack);
+        if (parameterSample != null && stats.wantsParameterSample()) {
+            stats.parameterSamples.add(parameterSample);
+        }
+        last = shape;
+    }
+
+    public synchronized QueryCounts counts() {
+        return new QueryCounts(perType[StatementType.SELECT.ordinal()], perType[StatementType.INSERT.ordinal()],
+                perType[StatementType.UPDATE.ordinal()], perType[StatementType.DELETE.ordinal()],
+                perType[StatementType.OTHER.ordinal()], batches, failed);
+    }
+
+    public synchronized long untracked() {
+        return untracked;
+    }
+
+    /** Every tracked shape, most executed first. */
+    public synchronized List<ShapeCount> shapeCounts() {
+        List<ShapeCount> counts = new ArrayList<>(shapes.size());
+        for (ShapeStats stats : shapes.values()) {
+            counts.add(new ShapeCount(stats.shape, stats.count, stats.distinct, stats.totalNanos));
+        }
+        counts.sort(Comparator.comparingLong(ShapeCount::count).reversed()
+                .thenComparing(count -> count.shape().sql()));
+        return counts;
+    }
+
+    /** Reads the per-shape statistics under this recording's lock (the detector's way in). */
+    public synchronized <T> T read(Function<Collection<ShapeStats>, T> reader) {
+        return reader.apply(shapes.values());
+    }
+
+    /** The entries this recording holds: shapes and the variable-size parts of each (for the bounded-memory check). */
+    public synchronized Footprint footprint() {
+        int entries = 0;
+        for (ShapeStats stats : shapes.values()) {
+            entries += stats.retainedEntries();
+        }
+        return new Footprint(shapes.size(), entries);
+    }
+
+    /** How much a recording retains: tracked shapes, and entries held by their variable-size parts. */
+    public record Footprint(int shapes, int entries) {
+    }
+}

@@ -1,0 +1,153 @@
+package dev.querybudget.internal.scope;
+
+import dev.querybudget.CallSite;
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.StatementShape;
+import dev.querybudget.ThreadMode;
+import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine's one piece of shared state: which scopes are open, and so which receive a statement.
+ *
+ * <p>A statement goes to every open scope of its own thread (nested scopes each count it) and to every open
+ * {@link ThreadMode#ALL_THREADS} scope. Lookups on the statement path read one volatile array and allocate
+ * nothing; opening and closing, which are rare, copy the arrays.
+ */
+public final class ScopeRegistry {
+
+    private static final OpenScope[] NONE = new OpenScope[0];
+    private static final ScopeRegistry INSTANCE = new ScopeRegistry();
+
+    private final ThreadLocal<ThreadScopes> threadScopes = new ThreadLocal<>();
+    private volatile OpenScope[] allThreadScopes = NONE;
+    private final AtomicInteger open = new AtomicInteger();
+
+    ScopeRegistry() {
+    }
+
+    public static ScopeRegistry get() {
+        return INSTANCE;
+    }
+
+    /** Whether no scope is open anywhere: the statement path's first and cheapest test. */
+    public boolean isIdle() {
+        return open.get() == 0;
+    }
+
+    public OpenScope open(String name, QueryBudgetSettings settings) {
+        OpenScope scope = new OpenScope(name, settings, Thread.currentThread());
+        if (settings.threadMode() == ThreadMode.ALL_THREADS) {
+            synchronized (this) {
+                allThreadScopes = append(allThreadScopes, scope);
+            }
+        } else {
+            ThreadScopes scopes = threadScopes.get();
+            if (scopes == null) {
+                scopes = new ThreadScopes();
+                threadScopes.set(scopes);
+            }
+            scopes.scopes = append(scopes.scopes, scope);
+        }
+        open.incrementAndGet();
+        return scope;
+    }
+
+    /** Stops {@code scope} from receiving statements. Idempotent. Call it on the thread that opened the scope. */
+    public void close(OpenScope scope) {
+        synchronized (scope) {
+            if (scope.closed) {
+                return;
+            }
+            scope.closed = true;
+        }
+        if (scope.settings().threadMode() == ThreadMode.ALL_THREADS) {
+            synchronized (this) {
+                allThreadScopes = remove(allThreadScopes, scope);
+            }
+        } else if (Thread.currentThread() == scope.owner()) {
+            ThreadScopes scopes = threadScopes.get();
+            if (scopes != null) {
+                scopes.scopes = remove(scopes.scopes, scope);
+                if (scopes.scopes.length == 0) {
+                    threadScopes.remove(); // no ThreadLocal outlives the scopes of a pooled thread
+                }
+            }
+        }
+        // Closed on another thread: the owner's list keeps a closed scope, which record() skips and the owner's
+        // next open or close on that thread sweeps out.
+        open.decrementAndGet();
+    }
+
+    /**
+     * Records one execution into every scope that wants it. The stack is walked at most once, and only when a
+     * scope wants a call site; bind values are rendered only when a scope opted in to them.
+     */
+    public void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
+                       boolean failed, List<ParameterSetOperation> bindings) {
+        ThreadScopes local = threadScopes.get();
+        OpenScope[] own = local == null ? NONE : local.scopes;
+        OpenScope[] shared = allThreadScopes;
+        if (own.length == 0 && shared.length == 0) {
+            return;
+        }
+        List<CallSite> candidates = null;
+        String parameters = null;
+        boolean candidatesTaken = false;
+        boolean parametersTaken = false;
+        for (int pass = 0; pass < 2; pass++) {
+            OpenScope[] scopes = pass == 0 ? own : shared;
+            for (OpenScope scope : scopes) {
+                if (scope.closed) {
+                    continue;
+                }
+                ScopeRecording recording = scope.recording();
+                List<CallSite> stack = null;
+                if (recording.wantsCallSite(shape)) {
+                    if (!candidatesTaken) {
+                        candidates = CallSites.capture();
+                        candidatesTaken = true;
+                    }
+                    stack = CallSites.resolve(candidates, scope.settings());
+                }
+                String sample = null;
+                if (scope.settings().includeParameters() && recording.wantsParameterSample(shape)) {
+                    if (!parametersTaken) {
+                        parameters = ParameterRendering.render(bindings);
+                        parametersTaken = true;
+                    }
+                    sample = parameters;
+                }
+                recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, stack, sample);
+            }
+        }
+    }
+
+    private static OpenScope[] append(OpenScope[] scopes, OpenScope scope) {
+        OpenScope[] live = sweep(scopes);
+        OpenScope[] grown = Arrays.copyOf(live, live.length + 1);
+        grown[live.length] = scope;
+        return grown;
+    }
+
+    private static OpenScope[] remove(OpenScope[] scopes, OpenScope scope) {
+        return Arrays.stream(scopes).filter(s -> s != scope && !s.closed).toArray(OpenScope[]::new);
+    }
+
+    private static OpenScope[] sweep(OpenScope[] scopes) {
+        for (OpenScope s : scopes) {
+            if (s.closed) {
+                return Arrays.stream(scopes).filter(x -> !x.closed).toArray(OpenScope[]::new);
+            }
+        }
+        return scopes;
+    }
+
+    /** The open scopes of one thread, innermost last. */
+    private static final class ThreadScopes {
+        volatile OpenScope[] scopes = NONE;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.querybudget.internal.scope;
+
+import dev.querybudget.CallSite;
+import dev.querybudget.StatementShape;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one scope knows about one shape. Fixed-size whatever the executions: counters, at most
+ * {@link #MAX_PARAMETER_HASHES} parameter hashes, at most {@link #MAX_CALL_SITES} call sites and
+ * {@link #MAX_PARAMETER_SAMPLES} opted-in parameter samples.
+ *
+ * <p>Call sites are sampled, never taken for every execution: none for the first execution (most shapes never
+ * repeat), then one for each of the next {@link #EAGER_SAMPLES} executions, then one at every power of two. The
+ * first, unsampled execution is counted with the first sampled call site: a loop's first iteration is its
+ * second's twin. Beyond the eager window, executions are shared out in proportion to the samples.
+ */
+public final class ShapeStats {
+
+    static final int MAX_PARAMETER_HASHES = 64;
+    static final int EAGER_SAMPLES = 8;
+    static final int MAX_CALL_SITES = 8;
+    static final int MAX_PARAMETER_SAMPLES = 3;
+
+    final StatementShape shape;
+    final StatementShape preceding;
+
+    long count;
+    long singleExecutions;
+    long batchExecutions;
+    long totalNanos;
+    int maxListLength;
+
+    private long[] hashTable = new long[16];
+    private int hashCount;
+    long distinct;
+
+    private final List<List<CallSite>> sites = new ArrayList<>(2);
+    private long[] siteSamples = new long[2];
+    long samples;
+
+    final List<String> parameterSamples = new ArrayList<>(0);
+
+    ShapeStats(StatementShape shape, StatementShape preceding) {
+        this.shape = shape;
+        this.preceding = preceding;
+    }
+
+    /** Whether the execution about to be recorded should carry a call site. */
+    boolean wantsCallSite() {
+        long next = count + 1;
+        return next >= 2 && (samples < EAGER_SAMPLES || Long.bitCount(next) == 1);
+    }
+
+    boolean wantsParameterSample() {
+        return parameterSamples.size() < MAX_PARAMETER_SAMPLES;
+    }
+
+    void record(long parameterHash, int batchRows, int listLength, long nanos, List<CallSite> stack) {
+        count++;
+        totalNanos += nanos;
+        if (listLength > maxListLength) {
+            maxListLength = listLength;
+        }
+        if (batchRows > 0) {
+            batchExecutions++;
+        } else {
+            singleExecutions++;
+            addParameterHash(parameterHash);
+        }
+        if (stack != null) {
+            addSample(stack);
+        }
+    }
+
+    private void addParameterHash(long hash) {
+        long[] table = hashTable;
+        int mask = table.length - 1;
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        while (table[slot] != 0) {
+            if (table[slot] == hash) {
+                return; // a parameter set seen before
+            }
+            slot = (slot + 1) & mask;
+        }
+        distinct++;
+        if (hashCount >= MAX_PARAMETER_HASHES) {
+            // Full: a new set counts as distinct without being kept, so past 64 sets a repeat of an unkept set
+            // counts as distinct again: distinct is then an upper bound and repeats a lower bound.
+            return;
+        }
+        table[slot] = hash;
+        hashCount++;
+        if (hashCount * 2 > table.length && table.length < MAX_PARAMETER_HASHES * 2) {
+            rehash(table.length * 2);
+        }
+    }
+
+    private void rehash(int size) {
+        long[] old = hashTable;
+        hashTable = new long[size];
+        int mask = size - 1;
+        for (long hash : old) {
+            if (hash != 0) {
+                int slot = (int) (hash ^ (hash >>> 32)) & mask;
+                while (hashTable[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                hashTable[slot] = hash;
+            }
+        }
+    }
+
+    private void addSample(List<CallSite> stack) {
+        samples++;
+        CallSite top = stack.isEmpty() ? null : stack.get(0);
+        for (int k = 0; k < sites.size(); k++) {
+            List<CallSite> known = sites.get(k);
+            if (known.isEmpty() ? top == null : known.get(0).equals(top)) {
+                siteSamples[k]++;
+                return;
+            }
+        }
+        if (sites.size() < MAX_CALL_SITES) {
+            if (sites.size() == siteSamples.length) {
+                siteSamples = Arrays.copyOf(siteSamples, siteSamples.length * 2);
+            }
+            siteSamples[sites.size()] = 1;
+            sites.add(stack);
+        }
+    }
+
+    public StatementShape shape() {
+        return shape;
+    }
+
+    /** The shape run just before this one's first execution in the scope, or {@code null}. */
+    public StatementShape preceding() {
+        return preceding;
+    }
+
+    /** Executions, a batch counting once. */
+    public long count() {
+        return count;
+    }
+
+    /** Executions outside a JDBC batch. */
+    public long singleExecutions() {
+        return singleExecutions;
+    }
+
+    public long totalNanos() {
+        return totalNanos;
+    }
+
+    /** The longest folded list ({@code IN (…)}, {@code VALUES} rows, a bound array) among the executions. */
+    public int maxListLength() {
+        return maxListLength;
+    }
+
+    /** Distinct parameter sets among the single executions (exact up to 64). */
+    public long distinct() {
+        return distinct;
+    }
+
+    /** Single executions with a parameter set run before (a lower bound past 64 sets). */
+    public long repeatedExecutions() {
+        return singleExecutions - distinct;
+    }
+
+    public int callSiteCount() {
+        return sites.size();
+    }
+
+    /** The frames of sampled call site {@code index}, call site first. */
+    public List<CallSite> callSiteStack(int index) {
+        return sites.get(index);
+    }
+
+    public List<String> parameterSamples() {
+        return List.copyOf(parameterSamples);
+    }
+
+    /** The executions attributed to call site {@code index} (see the class comment). */
+    public long estimatedExecutions(int index) {
+        if (samples == 0) {
+            return 0;
+        }
+        long unsampled = count - samples;
+        long firstIteration = index == 0 && unsampled > 0 ? 1 : 0;
+        long rest = unsampled - (unsampled > 0 ? 1 : 0);
+        return siteSamples[index] + firstIteration + Math.round((double) rest * siteSamples[index] / samples);
+    }
+
+    /** Entries held by the variable-size parts, for the bounded-memory check. */
+    int retainedEntries() {
+        return hashTable.length + sites.size() * CallSites.STACK_FRAMES + parameterSamples.size();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.querybudget.flashsale;
+
+import dev.querybudget.QueryBudget;
+import org.h2.jdbcx.JdbcDataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The flash-sale story on real Hibernate ORM and H2: one customer, {@code orders} orders of three items each,
+ * over five products. The DataSource Hibernate uses is wrapped by QueryBudget.
+ */
+public final class FlashSale implements AutoCloseable {
+
+    public static final long CUSTOMER_ID = 1L;
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private final DataSource dataSource;
+    private final SessionFactory sessionFactory;
+
+    private FlashSale(DataSource dataSource, SessionFactory sessionFactory) {
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** A fresh in-memory database with {@code orders} orders; {@code settings} are extra Hibernate settings. */
+    public static FlashSale seed(int orders, Map<String, Object> settings) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:flashsale" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        DataSource dataSource = QueryBudget.wrap(h2);
+        Configuration configuration = new Configuration()
+                .addAnnotatedClass(Customer.class)
+                .addAnnotatedClass(Product.class)
+                .addAnnotatedClass(PurchaseOrder.class)
+                .addAnnotatedClass(OrderItem.class);
+        configuration.getProperties().put("hibernate.connection.datasource", dataSource);
+        configuration.getProperties().put("hibernate.hbm2ddl.auto", "create-drop");
+        configuration.getProperties().put("hibernate.show_sql", "false");
+        configuration.getProperties().putAll(settings);
+        SessionFactory sessionFactory = configuration.buildSessionFactory();
+        FlashSale sale = new FlashSale(dataSource, sessionFactory);
+        sale.insert(orders);
+        return sale;
+    }
+
+    private void insert(int orders) {
+        sessionFactory.inTransaction(session -> {
+            Customer customer = new Customer(CUSTOMER_ID, "Ada");
+            session.persist(customer);
+            Product[] products = new Product[5];
+            for (int p = 0; p < products.length; p++) {
+                products[p] = new Product("product " + p, BigDecimal.valueOf(10 + p));
+                session.persist(products[p]);
+            }
+            long itemId = 1;
+            for (long o = 1; o <= orders; o++) {
+                PurchaseOrder order = new PurchaseOrder(o, customer);
+                for (int i = 0; i < 3; i++) {
+                    order.addItem(new OrderItem(itemId++, order, products[(int) ((o + i) % products.length)], i + 1));
+                }
+                session.persist(order);
+            }
+        });
+    }
+
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+    }
+}

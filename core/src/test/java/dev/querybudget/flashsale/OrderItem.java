@@ -1,0 +1,41 @@
+package dev.querybudget.flashsale;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "order_item")
+public class OrderItem {
+
+    @Id
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    private PurchaseOrder order;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    private Product product;
+
+    private int quantity;
+
+    protected OrderItem() {
+    }
+
+    public OrderItem(Long id, PurchaseOrder order, Product product, int quantity) {
+        this.id = id;
+        this.order = order;
+        this.product = product;
+        this.quantity = quantity;
+    }
+
+    public Product getProduct() {
+        return product;
+    }
+
+    public int getQuantity() {
+        return quantity;
+    }
+}
