@@ -19,7 +19,7 @@ import java.util.Objects;
  *                              them, when any is given
  * @param ignoredFramePrefixes  class-name prefixes that are never a call site (besides the JDK, drivers,
  *                              pools, ORMs and frameworks QueryBudget already passes over)
- * @param ignoredCallSites      class-name prefixes whose findings are dropped
+ * @param ignoredCallSites      class-name prefixes: a finding whose call-site stack passes through one is dropped
  * @param ignoredShapes         text fragments: a shape containing one is never a finding
  * @since 0.1.0
  */

@@ -99,9 +99,10 @@ public final class Detector {
     }
 
     private static boolean add(List<Finding> findings, Finding finding, QueryBudgetSettings settings) {
-        CallSite site = finding.callSite();
-        if (site != null && startsWithAny(site.className(), settings.ignoredCallSites())) {
-            return false;
+        for (CallSite frame : finding.stack()) {
+            if (startsWithAny(frame.className(), settings.ignoredCallSites())) {
+                return false; // the finding comes from (or through) code the user set aside
+            }
         }
         findings.add(finding);
         return true;

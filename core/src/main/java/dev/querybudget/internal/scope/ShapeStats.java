@@ -23,6 +23,7 @@ public final class ShapeStats {
     static final int EAGER_SAMPLES = 8;
     static final int MAX_CALL_SITES = 8;
     static final int MAX_PARAMETER_SAMPLES = 3;
+    static final int SITE_FRAMES = 3;
 
     final StatementShape shape;
     final StatementShape preceding;
@@ -115,10 +116,8 @@ public final class ShapeStats {
 
     private void addSample(List<CallSite> stack) {
         samples++;
-        CallSite top = stack.isEmpty() ? null : stack.get(0);
         for (int k = 0; k < sites.size(); k++) {
-            List<CallSite> known = sites.get(k);
-            if (known.isEmpty() ? top == null : known.get(0).equals(top)) {
+            if (sameSite(sites.get(k), stack)) {
                 siteSamples[k]++;
                 return;
             }
@@ -130,6 +129,23 @@ public final class ShapeStats {
             siteSamples[sites.size()] = 1;
             sites.add(stack);
         }
+    }
+
+    /**
+     * Whether two stacks are one call site: the same first {@link #SITE_FRAMES} application frames. One frame
+     * would merge two loops that share a helper (a DAO method, a query utility); the whole stack would split a
+     * recursive traversal into one site per depth.
+     */
+    static boolean sameSite(List<CallSite> a, List<CallSite> b) {
+        if (Math.min(a.size(), SITE_FRAMES) != Math.min(b.size(), SITE_FRAMES)) {
+            return false;
+        }
+        for (int k = 0; k < Math.min(a.size(), SITE_FRAMES); k++) {
+            if (!a.get(k).equals(b.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public StatementShape shape() {

@@ -1,0 +1,288 @@
+package dev.querybudget.engine;
+
+import dev.querybudget.Budget;
+import dev.querybudget.Finding;
+import dev.querybudget.FindingKind;
+import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.ScopeReport;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The detector's rules, each on real JDBC against H2: what is a finding and what only looks like one. */
+class DetectionRulesTests {
+
+    private final DataSource dataSource = QueryBudget.wrap(H2.database());
+
+    @Test
+    void aLoopOfLookupsIsAnNPlusOneFromTheThreshold() throws Exception {
+        ScopeReport two = QueryBudget.record("two", () -> lookUp(1, 2));
+        ScopeReport three = QueryBudget.record("three", () -> lookUp(1, 3));
+
+        assertThat(two.findings()).isEmpty();
+        assertThat(three.findings()).extracting(Finding::kind, Finding::count, Finding::distinctParameterSets)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingKind.N_PLUS_ONE, 3L, 3L));
+    }
+
+    @Test
+    void theThresholdIsASetting() throws Exception {
+        QueryBudgetSettings staging = QueryBudgetSettings.defaults().withThreshold(5);
+
+        ScopeReport four = QueryBudget.record("four", staging, () -> lookUp(1, 4));
+        ScopeReport five = QueryBudget.record("five", staging, () -> lookUp(1, 5));
+
+        assertThat(four.findings()).isEmpty();
+        assertThat(five.findings(FindingKind.N_PLUS_ONE)).hasSize(1);
+    }
+
+    @Test
+    void twoCallSitesBelowTheThresholdEachAreNotAnNPlusOne() throws Exception {
+        ScopeReport report = QueryBudget.record("two sites", () -> {
+            lookUp(1, 2); // call site A, twice
+            lookUpElsewhere(3, 4); // call site B, twice
+        });
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.counts().select()).isEqualTo(4);
+    }
+
+    @Test
+    void oneShapeFromTwoLoopsIsReportedPerCallSite() throws Exception {
+        ScopeReport report = QueryBudget.record("two loops", () -> {
+            lookUp(1, 4);
+            lookUpElsewhere(5, 10);
+        });
+
+        List<Finding> findings = report.findings(FindingKind.N_PLUS_ONE);
+        assertThat(findings).extracting(Finding::count).containsExactly(6L, 4L);
+        assertThat(findings).extracting(finding -> finding.stack().get(2).methodName())
+                .containsExactly("lookUpElsewhere", "lookUp");
+        assertThat(findings).extracting(finding -> finding.callSite().methodName()).containsOnly("query");
+    }
+
+    @Test
+    void anInListFetchOfSeveralKeysIsTheFixNotAnNPlusOne() throws Exception {
+        ScopeReport report = QueryBudget.record("in lists", () -> {
+            for (int from = 1; from <= 15; from += 3) {
+                Sql.query(dataSource, "select name from item where id in (?, ?, ?)", from, from + 1, from + 2);
+            }
+        });
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.shapes()).singleElement()
+                .satisfies(shape -> assertThat(shape.shape().sql()).isEqualTo("select name from item where id in (...)"));
+    }
+
+    @Test
+    void aLoopOfOneElementInListsIsStillAnNPlusOne() throws Exception {
+        ScopeReport report = QueryBudget.record("one-key in lists", () -> {
+            for (int id = 1; id <= 4; id++) {
+                Sql.query(dataSource, "select name from item where id in (?)", id);
+            }
+        });
+
+        assertThat(report.findings()).extracting(Finding::kind).containsExactly(FindingKind.N_PLUS_ONE);
+    }
+
+    @Test
+    void anArrayKeyListIsTheFixNotAnNPlusOne() throws Exception {
+        ScopeReport report = QueryBudget.record("any arrays", () -> {
+            for (int from = 1; from <= 15; from += 3) {
+                Sql.query(dataSource, "select name from item where id = any(?)",
+                        (Object) new Integer[]{from, from + 1, from + 2});
+            }
+        });
+
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
+    void offsetAndKeysetPageLoopsAreNotAnNPlusOne() throws Exception {
+        ScopeReport report = QueryBudget.record("pages", () -> {
+            for (int page = 0; page < 5; page++) {
+                Sql.query(dataSource, "select name from item order by id limit 4 offset ?", page * 4);
+            }
+            for (int after = 0; after < 20; after += 4) {
+                Sql.query(dataSource, "select id from item where id > ? order by id limit 4", after);
+            }
+        });
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.counts().select()).isEqualTo(10);
+    }
+
+    @Test
+    void aRepeatedIdenticalLookupIsADuplicate() throws Exception {
+        ScopeReport report = QueryBudget.record("duplicate", () -> {
+            for (int i = 0; i < 3; i++) {
+                Sql.query(dataSource, "select name from item where id = ?", 7);
+            }
+        });
+
+        assertThat(report.findings()).extracting(Finding::kind, Finding::count, Finding::distinctParameterSets)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingKind.DUPLICATE, 3L, 1L));
+    }
+
+    @Test
+    void literalsInlinedInTheSqlCountAsParameters() throws Exception {
+        ScopeReport report = QueryBudget.record("inlined", () -> {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                for (int id : new int[]{1, 2, 3, 1}) {
+                    statement.executeQuery("select name from item where id = " + id).close();
+                }
+            }
+        });
+
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
+            assertThat(finding.sql()).isEqualTo("select name from item where id = ?");
+            assertThat(finding.count()).isEqualTo(4);
+            assertThat(finding.distinctParameterSets()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void writesOneByOneAreUnbatchedAndABatchIsOneRoundTrip() throws Exception {
+        ScopeReport oneByOne = QueryBudget.record("one by one", () -> insert(100, 103, false));
+        ScopeReport batched = QueryBudget.record("batched", () -> insert(200, 300, true));
+
+        assertThat(oneByOne.findings()).extracting(Finding::kind).containsExactly(FindingKind.UNBATCHED_WRITE);
+        assertThat(oneByOne.counts().insert()).isEqualTo(3);
+        assertThat(batched.findings()).isEmpty();
+        assertThat(batched.counts().insert()).isEqualTo(1);
+        assertThat(batched.counts().batches()).isEqualTo(1);
+    }
+
+    @Test
+    void transactionControlAndSequenceCallsAreNeverFindings() throws Exception {
+        ScopeReport report = QueryBudget.record("other", () -> {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("create sequence if not exists seq");
+                for (int i = 0; i < 5; i++) {
+                    statement.execute("set autocommit false");
+                    statement.executeQuery("select next value for seq").close();
+                    statement.execute("commit");
+                }
+            }
+        });
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.counts().other()).isEqualTo(16);
+        assertThat(report.counts().select()).isZero();
+    }
+
+    @Test
+    void aBudgetFindingPerLimitOverItWithTheShapesThatRanMost() throws Exception {
+        QueryBudgetSettings settings = QueryBudgetSettings.defaults()
+                .withBudget(Budget.total(3).withSelect(2).withInsert(5));
+
+        ScopeReport report = QueryBudget.record("budget", settings, () -> {
+            Sql.query(dataSource, "select count(*) from item");
+            Sql.query(dataSource, "select name from item where id = ?", 1);
+            Sql.query(dataSource, "select name from item where id = ?", 1);
+            insert(400, 401, false);
+        });
+
+        List<Finding> budget = report.findings(FindingKind.QUERY_BUDGET);
+        assertThat(budget).extracting(Finding::budgetLimit, Finding::count, Finding::budgetAllowed).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("total", 4L, 3L),
+                org.assertj.core.groups.Tuple.tuple("select", 3L, 2L));
+        assertThat(budget.get(0).topShapes()).extracting(shape -> shape.shape().sql() + " × " + shape.count())
+                .containsExactly("select name from item where id = ? × 2", "insert into item(id, name) values (?, ?) × 1",
+                        "select count(*) from item × 1");
+    }
+
+    @Test
+    void ignoredShapesAndCallSitesAreNotReported() throws Exception {
+        QueryBudgetSettings ignoreShape = QueryBudgetSettings.defaults().withIgnoredShapes(List.of("FROM ITEM WHERE"));
+        QueryBudgetSettings ignoreSite = QueryBudgetSettings.defaults()
+                .withIgnoredCallSites(List.of(DetectionRulesTests.class.getName()));
+
+        assertThat(QueryBudget.record("ignored shape", ignoreShape, () -> lookUp(1, 5)).findings()).isEmpty();
+        assertThat(QueryBudget.record("ignored site", ignoreSite, () -> lookUp(1, 5)).findings()).isEmpty();
+    }
+
+    @Test
+    void ignoredFramePrefixesAreNeverTheCallSite() throws Exception {
+        QueryBudgetSettings settings = QueryBudgetSettings.defaults()
+                .withIgnoredFramePrefixes(List.of(Sql.class.getName(), Repository.class.getName()));
+
+        ScopeReport report = QueryBudget.record("repository", settings, () -> {
+            Repository repository = new Repository();
+            for (int id = 1; id <= 3; id++) {
+                repository.find(id);
+            }
+        });
+
+        assertThat(report.findings()).singleElement()
+                .satisfies(finding -> assertThat(finding.callSite().methodName())
+                        .startsWith("lambda$ignoredFramePrefixesAreNeverTheCallSite$"));
+    }
+
+    @Test
+    void theCallSiteIsTheFirstFrameOfTheApplicationPackages() throws Exception {
+        QueryBudgetSettings settings = QueryBudgetSettings.defaults()
+                .withApplicationPackages(List.of(DetectionRulesTests.class.getName()));
+
+        ScopeReport report = QueryBudget.record("application packages", settings, () -> lookUp(1, 3));
+
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.callSite().methodName()).isEqualTo("lookUp");
+            assertThat(finding.stack()).first().isEqualTo(finding.callSite());
+        });
+    }
+
+    @Test
+    void withoutApplicationPackagesTheCallSiteIsTheFirstFrameOutsideLibrariesAndTheStackGoesOn() throws Exception {
+        ScopeReport report = QueryBudget.record("helper", () -> lookUp(1, 3));
+
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.callSite().toString()).isEqualTo("dev.querybudget.engine.Sql.query(Sql.java:30)");
+            assertThat(finding.stack()).extracting(frame -> frame.methodName()).startsWith("query", "query", "lookUp");
+        });
+    }
+
+    private final class Repository {
+        void find(int id) throws SQLException {
+            Sql.query(dataSource, "select name from item where id = ?", id);
+        }
+    }
+
+    private void lookUp(int from, int to) throws SQLException {
+        for (int id = from; id <= to; id++) {
+            Sql.query(dataSource, "select name from item where id = ?", id);
+        }
+    }
+
+    private void lookUpElsewhere(int from, int to) throws SQLException {
+        for (int id = from; id <= to; id++) {
+            Sql.query(dataSource, "select name from item where id = ?", id);
+        }
+    }
+
+    private void insert(int from, int to, boolean batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("insert into item (id, name) values (?, ?)")) {
+            for (int id = from; id < to; id++) {
+                statement.setInt(1, id);
+                statement.setString(2, "new " + id);
+                if (batch) {
+                    statement.addBatch();
+                } else {
+                    statement.executeUpdate();
+                }
+            }
+            if (batch) {
+                statement.executeBatch();
+            }
+        }
+    }
+}
