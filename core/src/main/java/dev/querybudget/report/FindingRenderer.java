@@ -95,6 +95,6 @@ public final class FindingRenderer {
 
     private static void line(StringBuilder text, String label, String value) {
         text.append("\n  ").append(label.isEmpty() ? "" : label + ":");
-        text.append(" ".repeat(Math.max(1, 12 - (label.isEmpty() ? 0 : label.length() + 1)))).append(value);
+        text.append(" ".repeat(Math.max(1, 11 - (label.isEmpty() ? 0 : label.length() + 1)))).append(value);
     }
 }

@@ -1,0 +1,49 @@
+package dev.querybudget.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON Lines form, field for field. */
+class JsonRendererTests {
+
+    @Test
+    void anNPlusOneAsOneLineOfJson() {
+        assertThat(JsonRenderer.render(ReportFixtures.nPlusOne())).isEqualTo("{\"kind\":\"N_PLUS_ONE\","
+                + "\"scope\":\"GET /orders\","
+                + "\"sql\":\"select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?\","
+                + "\"statementType\":\"SELECT\",\"count\":500,\"distinctParameterSets\":500,"
+                + "\"totalTimeMillis\":153.250,"
+                + "\"callSite\":\"com.example.OrderService.listOrders(OrderService.java:42)\","
+                + "\"stack\":[\"com.example.OrderService.listOrders(OrderService.java:42)\","
+                + "\"com.example.OrderController.orders(OrderController.java:17)\"],"
+                + "\"precedingSql\":\"select o1_0.id from orders o1_0 where o1_0.customer_id = ?\","
+                + "\"hint\":\"load the association with the query before the loop (JOIN FETCH or @EntityGraph), or"
+                + " batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)\"}");
+    }
+
+    @Test
+    void aBudgetFindingCarriesItsLimitAndTopShapesAndFrontsAddTheirFieldsFirst() {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("timestamp", "2026-11-26T12:00:00Z");
+        extra.put("route", "/orders");
+
+        assertThat(JsonRenderer.render(ReportFixtures.budget(), extra)).isEqualTo("{\"timestamp\":\"2026-11-26T12:00:00Z\","
+                + "\"route\":\"/orders\",\"kind\":\"QUERY_BUDGET\",\"scope\":\"GET /orders\",\"sql\":null,"
+                + "\"statementType\":null,\"count\":501,\"distinctParameterSets\":0,\"totalTimeMillis\":0.000,"
+                + "\"callSite\":null,\"stack\":[],\"precedingSql\":null,"
+                + "\"hint\":\"cut the statements the code runs (see the shapes that ran most), or raise the budget if"
+                + " the work really needs them\",\"limit\":\"select\",\"allowed\":10,\"topShapes\":["
+                + "{\"sql\":\"select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?\",\"count\":500},"
+                + "{\"sql\":\"select o1_0.id from orders o1_0 where o1_0.customer_id = ?\",\"count\":1}]}");
+    }
+
+    @Test
+    void stringsAreEscaped() {
+        assertThat(JsonRenderer.string("a \"quoted\" \\ path\nnext\u0001")).isEqualTo(
+                "\"a \\\"quoted\\\" \\\\ path\\nnext\\u0001\"");
+    }
+}
