@@ -1,0 +1,58 @@
+package dev.querybudget.internal.shape;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShapeCacheTests {
+
+    @Test
+    void holdsAtMostTwoGenerationsHoweverManyDistinctStatements() {
+        ShapeCache cache = new ShapeCache(100);
+
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(cache.shape("select * from t where id = " + i).shape().sql())
+                    .isEqualTo("select * from t where id = ?");
+        }
+
+        assertThat(cache.size()).isLessThanOrEqualTo(200);
+    }
+
+    @Test
+    void aRepeatedStatementIsShapedOnceAndServedFromTheCache() {
+        ShapeCache cache = new ShapeCache(100);
+        String sql = "select name from item where id = ?";
+
+        assertThat(cache.shape(sql)).isSameAs(cache.shape(new String(sql.toCharArray())));
+    }
+
+    @Test
+    void aHitInTheOldGenerationSurvivesTheNextTurnover() {
+        ShapeCache cache = new ShapeCache(10);
+        ShapedSql hot = cache.shape("select hot from t");
+        for (int i = 0; i < 10; i++) {
+            cache.shape("select c" + i + " from t"); // fills the young generation: "hot" moves to the old one
+        }
+        assertThat(cache.shape("select hot from t")).isSameAs(hot); // promoted back
+        for (int i = 10; i < 19; i++) {
+            cache.shape("select c" + i + " from t");
+        }
+
+        assertThat(cache.shape("select hot from t")).isSameAs(hot);
+    }
+
+    @Test
+    void hugeAndPathologicalInputsAreShapedWithoutFailing() {
+        String deep = "select " + "(".repeat(200_000) + "1" + ")".repeat(200_000);
+        String longList = "select * from t where id in (" + "?, ".repeat(100_000) + "?)";
+        String openComment = "select 1 " + "/*".repeat(100_000);
+        String dollars = "select " + "$a$".repeat(50_001);
+
+        assertThat(ShapeCache.shapeSafely(deep).shape().sql()).hasSize(7 + 400_001);
+        assertThat(ShapeCache.shapeSafely(longList).shape().sql()).isEqualTo("select * from t where id in (...)");
+        assertThat(ShapeCache.shapeSafely(longList).listLength()).isEqualTo(100_001);
+        assertThat(ShapeCache.shapeSafely(openComment).shape().sql()).isEqualTo("select ?");
+        assertThat(ShapeCache.shapeSafely(dollars).shape().sql()).startsWith("select ?");
+        assertThat(new ShapeCache(10).shape(null).shape().sql()).isEmpty();
+    }
+}
