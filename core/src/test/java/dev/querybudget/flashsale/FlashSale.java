@@ -2,11 +2,13 @@ package dev.querybudget.flashsale;
 
 import dev.querybudget.QueryBudget;
 import org.h2.jdbcx.JdbcDataSource;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,6 +67,22 @@ public final class FlashSale implements AutoCloseable {
                 session.persist(order);
             }
         });
+    }
+
+    /** The customer's orders, items left lazy: walking them is the N+1. */
+    public static List<PurchaseOrder> ordersOfCustomer(Session session) {
+        return session.createSelectionQuery("from PurchaseOrder o where o.customer.id = :id", PurchaseOrder.class)
+                .setParameter("id", CUSTOMER_ID)
+                .getResultList();
+    }
+
+    /** The customer's orders with their items, in one JOIN FETCH: the fix. */
+    public static List<PurchaseOrder> ordersWithItems(Session session) {
+        return session.createSelectionQuery(
+                        "select distinct o from PurchaseOrder o join fetch o.items where o.customer.id = :id",
+                        PurchaseOrder.class)
+                .setParameter("id", CUSTOMER_ID)
+                .getResultList();
     }
 
     public SessionFactory sessionFactory() {

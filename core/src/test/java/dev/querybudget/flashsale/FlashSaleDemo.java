@@ -41,21 +41,14 @@ public final class FlashSaleDemo {
     }
 
     private static int lazyItems(Session session) {
-        List<PurchaseOrder> orders = session.createSelectionQuery(
-                "from PurchaseOrder o where o.customer.id = :id", PurchaseOrder.class)
-                .setParameter("id", FlashSale.CUSTOMER_ID).getResultList();
-        int items = 0;
-        for (PurchaseOrder order : orders) {
-            items += order.getItems().size();
-        }
-        return items;
+        return countItems(FlashSale.ordersOfCustomer(session));
     }
 
     private static int joinFetchedItems(Session session) {
-        List<PurchaseOrder> orders = session.createSelectionQuery(
-                "select distinct o from PurchaseOrder o join fetch o.items where o.customer.id = :id",
-                PurchaseOrder.class)
-                .setParameter("id", FlashSale.CUSTOMER_ID).getResultList();
+        return countItems(FlashSale.ordersWithItems(session));
+    }
+
+    private static int countItems(List<PurchaseOrder> orders) {
         int items = 0;
         for (PurchaseOrder order : orders) {
             items += order.getItems().size();

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import static dev.querybudget.flashsale.FlashSale.CUSTOMER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The detector on real Hibernate ORM entities and real H2: the story's N+1, its fixes, and its look-alikes. */
@@ -26,7 +25,7 @@ class FlashSaleDetectionTests {
             int[] loopLine = new int[1];
 
             ScopeReport report = QueryBudget.record("lazy loop", () -> sale.sessionFactory().inSession(session -> {
-                List<PurchaseOrder> orders = ordersOfCustomer(session);
+                List<PurchaseOrder> orders = FlashSale.ordersOfCustomer(session);
                 loopLine[0] = nextLine();
                 for (PurchaseOrder order : orders) { order.getItems().size(); }
             }));
@@ -52,11 +51,7 @@ class FlashSaleDetectionTests {
     void theJoinFetchVersionIsClean() {
         try (FlashSale sale = FlashSale.seed(10, Map.of())) {
             ScopeReport report = QueryBudget.record("join fetch", () -> sale.sessionFactory().inSession(session -> {
-                List<PurchaseOrder> orders = session.createSelectionQuery(
-                                "select distinct o from PurchaseOrder o join fetch o.items where o.customer.id = :id",
-                                PurchaseOrder.class)
-                        .setParameter("id", CUSTOMER_ID)
-                        .getResultList();
+                List<PurchaseOrder> orders = FlashSale.ordersWithItems(session);
                 for (PurchaseOrder order : orders) { order.getItems().size(); }
                 assertThat(orders).hasSize(10);
             }));
@@ -70,7 +65,7 @@ class FlashSaleDetectionTests {
     void theSameLoopWithBatchFetchingIsClean() {
         try (FlashSale sale = FlashSale.seed(40, Map.of("hibernate.default_batch_fetch_size", "16"))) {
             ScopeReport report = QueryBudget.record("batch fetch", () -> sale.sessionFactory().inSession(session -> {
-                for (PurchaseOrder order : ordersOfCustomer(session)) { order.getItems().size(); }
+                for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) { order.getItems().size(); }
             }));
 
             assertThat(report.findings()).isEmpty();
@@ -130,7 +125,7 @@ class FlashSaleDetectionTests {
     void aLoopBelowTheThresholdIsClean() {
         try (FlashSale sale = FlashSale.seed(2, Map.of())) {
             ScopeReport report = QueryBudget.record("short loop", () -> sale.sessionFactory().inSession(session -> {
-                for (PurchaseOrder order : ordersOfCustomer(session)) { order.getItems().size(); }
+                for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) { order.getItems().size(); }
             }));
 
             assertThat(report.findings()).isEmpty();
@@ -142,7 +137,7 @@ class FlashSaleDetectionTests {
     void lazyProductsInsideTheItemLoopAreASecondNPlusOne() {
         try (FlashSale sale = FlashSale.seed(10, Map.of())) {
             ScopeReport report = QueryBudget.record("nested lazy loops", () -> sale.sessionFactory().inSession(session -> {
-                for (PurchaseOrder order : ordersOfCustomer(session)) {
+                for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) {
                     for (OrderItem item : order.getItems()) { item.getProduct().getName(); }
                 }
             }));
@@ -154,12 +149,6 @@ class FlashSaleDetectionTests {
             // five products: each loads once, then the persistence context holds it
             assertThat(report.findings(FindingKind.N_PLUS_ONE).get(1).count()).isEqualTo(5);
         }
-    }
-
-    private static List<PurchaseOrder> ordersOfCustomer(org.hibernate.Session session) {
-        return session.createSelectionQuery("from PurchaseOrder o where o.customer.id = :id", PurchaseOrder.class)
-                .setParameter("id", CUSTOMER_ID)
-                .getResultList();
     }
 
     private static void insertProducts(FlashSale sale, int count) {

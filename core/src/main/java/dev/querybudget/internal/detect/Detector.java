@@ -8,6 +8,7 @@ import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryCounts;
 import dev.querybudget.ShapeCount;
 import dev.querybudget.StatementType;
+import dev.querybudget.internal.scope.CallSites;
 import dev.querybudget.internal.scope.ScopeRecording;
 import dev.querybudget.internal.scope.ShapeStats;
 
@@ -100,16 +101,12 @@ public final class Detector {
 
     private static boolean add(List<Finding> findings, Finding finding, QueryBudgetSettings settings) {
         for (CallSite frame : finding.stack()) {
-            if (startsWithAny(frame.className(), settings.ignoredCallSites())) {
+            if (CallSites.startsWithAny(frame.className(), settings.ignoredCallSites())) {
                 return false; // the finding comes from (or through) code the user set aside
             }
         }
         findings.add(finding);
         return true;
-    }
-
-    private static boolean startsWithAny(String className, List<String> prefixes) {
-        return prefixes.stream().anyMatch(className::startsWith);
     }
 
     private static List<CallSite> dominantStack(ShapeStats stats) {

@@ -86,7 +86,7 @@ public final class CallSites {
         return false;
     }
 
-    static boolean startsWithAny(String className, List<String> prefixes) {
+    public static boolean startsWithAny(String className, List<String> prefixes) {
         for (String prefix : prefixes) {
             if (className.startsWith(prefix)) {
                 return true;
