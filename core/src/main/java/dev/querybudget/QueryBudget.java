@@ -45,6 +45,14 @@ public final class QueryBudget {
         return Wrapping.isWrapped(dataSource);
     }
 
+    /**
+     * Whether anything in this JVM records statements: a DataSource or Connection wrapped with {@link #wrap}, by
+     * the Spring starter or by the agent. When nothing does, every scope counts zero.
+     */
+    public static boolean isInstalled() {
+        return ScopeRegistry.get().isInstalled();
+    }
+
     /** Opens a scope on the current thread. Close it with {@link QueryScope#finish()} on the same thread. */
     public static QueryScope open(String name, QueryBudgetSettings settings) {
         Objects.requireNonNull(name, "name");

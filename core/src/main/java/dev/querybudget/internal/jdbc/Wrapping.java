@@ -1,5 +1,6 @@
 package dev.querybudget.internal.jdbc;
 
+import dev.querybudget.internal.scope.ScopeRegistry;
 import net.ttddyy.dsproxy.ConnectionInfo;
 import net.ttddyy.dsproxy.listener.ChainListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
@@ -22,6 +23,7 @@ public final class Wrapping {
 
     public static DataSource wrap(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
+        ScopeRegistry.get().markInstalled();
         if (isWrapped(dataSource)) {
             return dataSource;
         }
@@ -32,6 +34,7 @@ public final class Wrapping {
 
     public static Connection wrap(Connection connection) {
         Objects.requireNonNull(connection, "connection");
+        ScopeRegistry.get().markInstalled();
         if (connection instanceof ProxyJdbcObject proxy && records(proxy.getProxyConfig())) {
             return connection;
         }

@@ -33,6 +33,18 @@ public final class ScopeRegistry {
         return INSTANCE;
     }
 
+    private volatile boolean installed;
+
+    /** Notes that something in this JVM now feeds statements to the registry (a wrapper, the agent). */
+    public void markInstalled() {
+        installed = true;
+    }
+
+    /** Whether anything in this JVM feeds statements to the registry. */
+    public boolean isInstalled() {
+        return installed;
+    }
+
     /** Whether no scope is open anywhere: the statement path's first and cheapest test. */
     public boolean isIdle() {
         return open.get() == 0;

@@ -1,0 +1,79 @@
+package dev.querybudget.junit;
+
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.ScopeReport;
+
+import java.util.function.IntFunction;
+
+/**
+ * AssertJ assertions on the statements a block of code runs: the one entry point.
+ *
+ * <pre>{@code
+ * assertThatQueries(() -> service.listOrders(userId))
+ *         .hasSelectCount(1)
+ *         .hasNoNPlusOne();
+ *
+ * assertThatQueryScaling(orders -> seedOrders(orders), ids -> service.listOrders(ids.userId()))
+ *         .doesNotGrowBetween(2, 20);
+ * }</pre>
+ *
+ * Needs AssertJ on the test class path, as the JUnit extension itself does not.
+ *
+ * @since 0.1.0
+ */
+public final class QueryAssertions {
+
+    private QueryAssertions() {
+    }
+
+    /** Runs {@code block} in a scope of its own (the N+1 threshold 3, this thread) and asserts on what it ran. */
+    public static QueriesAssert assertThatQueries(Block block) {
+        return assertThatQueries(QueryBudgetSettings.defaults(), block);
+    }
+
+    /** Runs {@code block} in a scope with {@code settings} and asserts on what it ran. */
+    public static QueriesAssert assertThatQueries(QueryBudgetSettings settings, Block block) {
+        return new QueriesAssert(run(settings, "the block", block));
+    }
+
+    /** Asserts on a report already taken, e.g. by {@code dev.querybudget.QueryBudget.record}. */
+    public static QueriesAssert assertThatReport(ScopeReport report) {
+        return new QueriesAssert(report);
+    }
+
+    /**
+     * The scaling check: {@code fixture} builds data of a given size (not counted), {@code work} runs on it
+     * (counted); {@link QueryScalingAssert#doesNotGrowBetween} fails when a statement shape runs more often on the
+     * larger fixture — an N+1 at any threshold and however small the test data.
+     */
+    public static <T> QueryScalingAssert<T> assertThatQueryScaling(IntFunction<T> fixture, Work<T> work) {
+        return new QueryScalingAssert<>(fixture, work);
+    }
+
+    static ScopeReport run(QueryBudgetSettings settings, String name, Block block) {
+        return dev.querybudget.QueryBudget.record(name, settings, () -> {
+            try {
+                block.run();
+            } catch (Throwable failure) {
+                throw QueryAssertions.<RuntimeException>rethrow(failure);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E rethrow(Throwable failure) throws E {
+        throw (E) failure; // the block's own exception, checked or not, reaches the test unchanged
+    }
+
+    /** Code whose statements are counted; it may throw anything, which reaches the test unchanged. */
+    @FunctionalInterface
+    public interface Block {
+        void run() throws Throwable;
+    }
+
+    /** Code that runs on a fixture. */
+    @FunctionalInterface
+    public interface Work<T> {
+        void run(T fixture) throws Throwable;
+    }
+}
