@@ -15,11 +15,15 @@ import java.util.Objects;
  * @param budget                statement limits
  * @param threadMode            which threads' statements the scope records
  * @param includeParameters     whether reports may show bind values (off: they never leave the JVM's memory)
- * @param applicationPackages   package prefixes of the application: the call site is the first frame in one of
- *                              them, when any is given
- * @param ignoredFramePrefixes  class-name prefixes that are never a call site (besides the JDK, drivers,
- *                              pools, ORMs and frameworks QueryBudget already passes over)
- * @param ignoredCallSites      class-name prefixes: a finding whose call-site stack passes through one is dropped
+ * @param applicationPackages   the application's packages: the call site is the first frame in one of them, when
+ *                              any is given
+ * @param ignoredFramePrefixes  packages or classes that are never a call site (besides the JDK, drivers, pools, ORMs
+ *                              and frameworks QueryBudget already passes over), e.g. a query helper
+ * @param ignoredCallSites      packages or classes: a finding whose call-site stack passes through one is dropped
+ *
+ * <p>Packages and classes match at a name boundary: {@code com.example.Helper} covers {@code com.example.Helper}
+ * and its nested classes, not {@code com.example.HelperTests}; a name ending in {@code .} or {@code $} is a plain
+ * prefix.
  * @param ignoredShapes         text fragments: a shape containing one is never a finding
  * @since 0.1.0
  */

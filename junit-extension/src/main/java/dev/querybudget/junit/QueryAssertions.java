@@ -50,8 +50,14 @@ public final class QueryAssertions {
         return new QueryScalingAssert<>(fixture, work);
     }
 
+    /** These assertions' own frames, which are never a call site. */
+    private static final java.util.List<String> OWN_FRAMES = java.util.List.of(QueryAssertions.class.getName(),
+            QueryScalingAssert.class.getName());
+
     static ScopeReport run(QueryBudgetSettings settings, String name, Block block) {
-        return dev.querybudget.QueryBudget.record(name, settings, () -> {
+        java.util.List<String> ignored = new java.util.ArrayList<>(settings.ignoredFramePrefixes());
+        ignored.addAll(OWN_FRAMES);
+        return dev.querybudget.QueryBudget.record(name, settings.withIgnoredFramePrefixes(ignored), () -> {
             try {
                 block.run();
             } catch (Throwable failure) {

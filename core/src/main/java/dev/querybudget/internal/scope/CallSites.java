@@ -86,9 +86,17 @@ public final class CallSites {
         return false;
     }
 
-    public static boolean startsWithAny(String className, List<String> prefixes) {
-        for (String prefix : prefixes) {
-            if (className.startsWith(prefix)) {
+    /**
+     * Whether {@code className} falls under one of {@code names}: a package or a class matched at a boundary
+     * ({@code com.example.dao} covers {@code com.example.dao.OrderDao}, {@code com.example.Helper} covers
+     * {@code com.example.Helper$Inner} but not {@code com.example.HelperTests}); a name ending in {@code .} or
+     * {@code $} is a plain prefix.
+     */
+    public static boolean startsWithAny(String className, List<String> names) {
+        for (String name : names) {
+            if (className.startsWith(name) && (className.length() == name.length() || name.endsWith(".")
+                    || name.endsWith("$") || className.charAt(name.length()) == '.'
+                    || className.charAt(name.length()) == '$')) {
                 return true;
             }
         }
