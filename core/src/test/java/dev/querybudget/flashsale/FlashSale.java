@@ -71,19 +71,47 @@ public final class FlashSale implements AutoCloseable {
 
     /** The customer's orders, items left lazy: walking them is the N+1. */
     public static List<PurchaseOrder> ordersOfCustomer(Session session) {
+        return ordersOfCustomer(session, CUSTOMER_ID);
+    }
+
+    public static List<PurchaseOrder> ordersOfCustomer(Session session, long customerId) {
         return session.createSelectionQuery("from PurchaseOrder o where o.customer.id = :id", PurchaseOrder.class)
-                .setParameter("id", CUSTOMER_ID)
+                .setParameter("id", customerId)
                 .getResultList();
     }
 
     /** The customer's orders with their items, in one JOIN FETCH: the fix. */
     public static List<PurchaseOrder> ordersWithItems(Session session) {
+        return ordersWithItems(session, CUSTOMER_ID);
+    }
+
+    public static List<PurchaseOrder> ordersWithItems(Session session, long customerId) {
         return session.createSelectionQuery(
                         "select distinct o from PurchaseOrder o join fetch o.items where o.customer.id = :id",
                         PurchaseOrder.class)
-                .setParameter("id", CUSTOMER_ID)
+                .setParameter("id", customerId)
                 .getResultList();
     }
+
+    /** Another customer with {@code orders} orders of one item each; returns the customer's id. */
+    public long customerWithOrders(int orders) {
+        long customerId = NEXT_ID.incrementAndGet();
+        sessionFactory.inTransaction(session -> {
+            Customer customer = new Customer(customerId, "customer " + customerId);
+            session.persist(customer);
+            Product product = session.createSelectionQuery("from Product order by id", Product.class)
+                    .setMaxResults(1).getSingleResult();
+            for (int o = 0; o < orders; o++) {
+                PurchaseOrder order = new PurchaseOrder(NEXT_ID.incrementAndGet(), customer);
+                order.addItem(new OrderItem(NEXT_ID.incrementAndGet(), order, product, 1));
+                session.persist(order);
+            }
+        });
+        return customerId;
+    }
+
+    /** Ids for customers, orders and items added after the seed, clear of the seed's own. */
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong(1_000_000);
 
     public SessionFactory sessionFactory() {
         return sessionFactory;
