@@ -28,6 +28,14 @@ public final class QueryScope implements AutoCloseable {
         return scope.name();
     }
 
+    /**
+     * Gives the scope its final name before it finishes: a request's route template, for one, is known only after
+     * the framework has routed the request.
+     */
+    public void rename(String name) {
+        ScopeRegistry.get().rename(scope, java.util.Objects.requireNonNull(name, "name"));
+    }
+
     public QueryBudgetSettings settings() {
         return scope.settings();
     }

@@ -79,7 +79,7 @@ public final class RecordingListener implements QueryExecutionListener {
             long hash = batch ? sql.hashCode() : ParameterHashing.hash(sql, bindings);
             int listLength = batch ? shaped.listLength()
                     : Math.max(shaped.listLength(), ParameterHashing.longestArray(bindings));
-            registry.record(shaped.shape(), listLength, hash, batchRows, share, failed, bindings);
+            registry.record(shaped.shape(), listLength, hash, batchRows, share, failed, bindings, sql);
         }
     }
 

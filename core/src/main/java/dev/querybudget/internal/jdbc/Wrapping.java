@@ -24,8 +24,8 @@ public final class Wrapping {
     public static DataSource wrap(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         ScopeRegistry.get().markInstalled();
-        if (isWrapped(dataSource)) {
-            return dataSource;
+        if (isWrapped(dataSource) || ScopeRegistry.get().isAgentAttached()) {
+            return dataSource; // the agent wraps every connection already: one wrapper, one count
         }
         return ProxyDataSourceBuilder.create(DATA_SOURCE_NAME, dataSource)
                 .listener(RecordingListener.INSTANCE)
@@ -35,7 +35,8 @@ public final class Wrapping {
     public static Connection wrap(Connection connection) {
         Objects.requireNonNull(connection, "connection");
         ScopeRegistry.get().markInstalled();
-        if (connection instanceof ProxyJdbcObject proxy && records(proxy.getProxyConfig())) {
+        if (connection instanceof ProxyJdbcObject proxy && records(proxy.getProxyConfig())
+                || ScopeRegistry.get().isAgentAttached()) {
             return connection;
         }
         ProxyConfig config = ProxyConfig.Builder.create()
@@ -54,6 +55,11 @@ public final class Wrapping {
      */
     public static boolean isWrapped(DataSource dataSource) {
         return dataSource instanceof ProxyDataSource proxy && records(proxy.getProxyConfig());
+    }
+
+    /** Whether {@code connection} is one of QueryBudget's own connection proxies. */
+    public static boolean isWrapped(Connection connection) {
+        return connection instanceof ProxyJdbcObject proxy && records(proxy.getProxyConfig());
     }
 
     private static boolean records(ProxyConfig config) {

@@ -5,7 +5,7 @@ import dev.querybudget.QueryBudgetSettings;
 /** A scope while it is open: its name, its settings and what it has recorded. */
 public final class OpenScope {
 
-    private final String name;
+    private volatile String name;
     private final QueryBudgetSettings settings;
     private final ScopeRecording recording = new ScopeRecording();
     private final Thread owner;
@@ -19,6 +19,10 @@ public final class OpenScope {
 
     public String name() {
         return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
     }
 
     public QueryBudgetSettings settings() {

@@ -6,7 +6,12 @@ import dev.querybudget.StatementShape;
 import dev.querybudget.ThreadMode;
 import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
 
+import dev.querybudget.internal.FailOpen;
+import dev.querybudget.internal.shape.ShapeCache;
+import dev.querybudget.internal.shape.ShapedSql;
+
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,10 +28,20 @@ public final class ScopeRegistry {
     private static final ScopeRegistry INSTANCE = new ScopeRegistry();
 
     private final ThreadLocal<ThreadScopes> threadScopes = new ThreadLocal<>();
+    private final java.util.List<BiConsumer<String, long[]>> downstream = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean agentAttached;
     private volatile OpenScope[] allThreadScopes = NONE;
     private final AtomicInteger open = new AtomicInteger();
 
     ScopeRegistry() {
+    }
+
+    static {
+        try {
+            AgentHandover.offer(INSTANCE);
+        } catch (NoClassDefFoundError agentsOwnCopy) {
+            // The agent's jar leaves AgentHandover out: this copy is the agent's engine, with no one to hand over to.
+        }
     }
 
     public static ScopeRegistry get() {
@@ -45,9 +60,38 @@ public final class ScopeRegistry {
         return installed;
     }
 
-    /** Whether no scope is open anywhere: the statement path's first and cheapest test. */
+    /** Whether no scope is open anywhere and no other engine listens: the statement path's first test. */
     public boolean isIdle() {
-        return open.get() == 0;
+        return open.get() == 0 && downstream.isEmpty();
+    }
+
+    /**
+     * Adds an engine that receives every statement this one records, as JDK types only: the SQL and
+     * {@code [parameterHash, batchRows, listLength, nanos, failed (1 or 0)]}. This is how the agent's engine hands
+     * its statements to the application's own copy of QueryBudget (see {@code AgentHandover}).
+     */
+    public void addDownstream(BiConsumer<String, long[]> engine) {
+        downstream.add(engine);
+    }
+
+    /** Notes that the agent wraps every connection of this JVM, so this engine wraps none itself. */
+    public void agentAttached() {
+        agentAttached = true;
+        installed = true;
+    }
+
+    public boolean isAgentAttached() {
+        return agentAttached;
+    }
+
+    /** Records a statement another engine wrapped and timed (the agent's, for this copy of QueryBudget). */
+    public void recordForeign(String sql, long[] facts) {
+        try {
+            ShapedSql shaped = ShapeCache.shared().shape(sql);
+            record(shaped.shape(), (int) facts[2], facts[0], (int) facts[1], facts[3], facts[4] != 0, null, false);
+        } catch (RuntimeException | StackOverflowError failure) {
+            FailOpen.report("recording a statement from the agent", failure);
+        }
     }
 
     public OpenScope open(String name, QueryBudgetSettings settings) {
@@ -66,6 +110,11 @@ public final class ScopeRegistry {
         }
         open.incrementAndGet();
         return scope;
+    }
+
+    /** Gives an open scope its final name, e.g. a request's route template, known only after routing. */
+    public void rename(OpenScope scope, String name) {
+        scope.rename(name);
     }
 
     /** Stops {@code scope} from receiving statements. Idempotent. Call it on the thread that opened the scope. */
@@ -99,7 +148,18 @@ public final class ScopeRegistry {
      * scope wants a call site; bind values are rendered only when a scope opted in to them.
      */
     public void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                       boolean failed, List<ParameterSetOperation> bindings) {
+                       boolean failed, List<ParameterSetOperation> bindings, String sql) {
+        if (!downstream.isEmpty()) {
+            long[] facts = {parameterHash, batchRows, listLength, nanos, failed ? 1 : 0};
+            for (BiConsumer<String, long[]> engine : downstream) {
+                engine.accept(sql, facts);
+            }
+        }
+        record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true);
+    }
+
+    private void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
+                        boolean failed, List<ParameterSetOperation> bindings, boolean renderable) {
         ThreadScopes local = threadScopes.get();
         OpenScope[] own = local == null ? NONE : local.scopes;
         OpenScope[] shared = allThreadScopes;
@@ -126,7 +186,7 @@ public final class ScopeRegistry {
                     stack = CallSites.resolve(candidates, scope.settings());
                 }
                 String sample = null;
-                if (scope.settings().includeParameters() && recording.wantsParameterSample(shape)) {
+                if (renderable && scope.settings().includeParameters() && recording.wantsParameterSample(shape)) {
                     if (!parametersTaken) {
                         parameters = ParameterRendering.render(bindings);
                         parametersTaken = true;

@@ -1,0 +1,92 @@
+package dev.querybudget.agent;
+
+import dev.querybudget.internal.FailOpen;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import javax.management.ObjectName;
+import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+/**
+ * The agent's entry points: {@code -javaagent:querybudget-agent.jar[=options]} at start-up, dynamic attach, and
+ * {@code java -jar querybudget-agent.jar <pid> [options]} to attach to a running JVM.
+ *
+ * <p>Whatever goes wrong here, the application starts: a bad option prints one line and the agent stays off; any
+ * other failure is logged once and the agent stays off.
+ */
+public final class QueryBudgetAgent {
+
+    private QueryBudgetAgent() {
+    }
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation);
+    }
+
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation);
+    }
+
+    /** {@code java -jar querybudget-agent.jar <pid> [options]}: attaches this jar to a running JVM. */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: java -jar querybudget-agent.jar <pid> [key=value,key=value]");
+            System.exit(2);
+        }
+        String jar = new java.io.File(QueryBudgetAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .getAbsolutePath();
+        Class<?> virtualMachine = Class.forName("com.sun.tools.attach.VirtualMachine");
+        Object vm = virtualMachine.getMethod("attach", String.class).invoke(null, args[0]);
+        try {
+            virtualMachine.getMethod("loadAgent", String.class, String.class)
+                    .invoke(vm, jar, args.length == 2 ? args[1] : "");
+        } finally {
+            virtualMachine.getMethod("detach").invoke(vm);
+        }
+        System.out.println("QueryBudget agent attached to " + args[0]);
+    }
+
+    static synchronized void start(String arguments, Instrumentation instrumentation) {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(arguments, System::getProperty, System::getenv);
+        } catch (AgentOptions.InvalidOption invalid) {
+            System.err.println(invalid.getMessage());
+            return;
+        }
+        if (!options.enabled() || AgentBridge.isActive()) {
+            return;
+        }
+        try {
+            QueryBudgetTotals totals = new QueryBudgetTotals();
+            registerMBean(totals);
+            AgentBridge.activate(new RequestScopes(options, new Sinks(options, totals)));
+            AgentBuilder builder = new AgentBuilder.Default()
+                    .disableClassFormatChanges()
+                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                    .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
+                    .ignore(nameStartsWith("net.bytebuddy.")
+                            .or(nameStartsWith("dev.querybudget.agent."))
+                            .or(nameStartsWith("java."))
+                            .or(nameStartsWith("jdk."))
+                            .or(nameStartsWith("sun."))
+                            .or(nameStartsWith("com.sun.")));
+            builder = ConnectionInstrumentation.install(builder);
+            builder = ServletInstrumentation.install(builder);
+            builder.installOn(instrumentation);
+        } catch (RuntimeException | LinkageError failure) {
+            FailOpen.report("starting the agent", failure);
+        }
+    }
+
+    private static void registerMBean(QueryBudgetTotals totals) {
+        try {
+            ManagementFactory.getPlatformMBeanServer()
+                    .registerMBean(totals, new ObjectName("dev.querybudget:type=Agent"));
+        } catch (Exception failure) {
+            FailOpen.report("registering the JMX MBean", failure);
+        }
+    }
+}

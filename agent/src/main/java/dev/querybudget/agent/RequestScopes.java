@@ -1,0 +1,84 @@
+package dev.querybudget.agent;
+
+import dev.querybudget.Budget;
+import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryScope;
+import dev.querybudget.ScopeReport;
+import dev.querybudget.internal.FailOpen;
+
+/**
+ * A scope per HTTP request, opened by the outermost servlet or filter on the thread and closed when it returns;
+ * its report goes to the {@link Sinks}.
+ */
+final class RequestScopes {
+
+    private final QueryBudgetSettings settings;
+    private final AgentOptions options;
+    private final Sinks sinks;
+    private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
+
+    RequestScopes(AgentOptions options, Sinks sinks) {
+        this.options = options;
+        this.sinks = sinks;
+        this.settings = QueryBudgetSettings.defaults()
+                .withThreshold(options.threshold())
+                .withBudget(Budget.total(options.maxQueries()))
+                .withIncludeParameters(options.includeParameters())
+                .withApplicationPackages(options.applicationPackages())
+                .withIgnoredCallSites(options.ignoreCallSites())
+                .withIgnoredShapes(options.ignoreShapes());
+    }
+
+    void enter(Object request) {
+        State current = state.get();
+        if (current.depth++ > 0) {
+            return;
+        }
+        try {
+            String method = Routes.method(request);
+            current.scope = QueryBudget.open(method + " " + Routes.route(request), settings);
+        } catch (RuntimeException | LinkageError failure) {
+            FailOpen.report("opening a request scope", failure);
+        }
+    }
+
+    void exit(Object request, Object response) {
+        State current = state.get();
+        if (--current.depth > 0) {
+            return;
+        }
+        QueryScope scope = current.scope;
+        current.scope = null;
+        state.remove();
+        if (scope == null) {
+            return;
+        }
+        try {
+            String method = Routes.method(request);
+            String route = Routes.route(request);
+            scope.rename(method + " " + route);
+            ScopeReport report = scope.finish();
+            if (!isIgnored(route)) {
+                sinks.publish(report, method, route);
+            }
+        } catch (RuntimeException | LinkageError failure) {
+            FailOpen.report("reporting a request", failure);
+        }
+    }
+
+    private boolean isIgnored(String route) {
+        for (String pattern : options.ignoreUrls()) {
+            if (pattern.endsWith("*") ? route.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : route.equals(pattern)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class State {
+        int depth;
+        QueryScope scope;
+    }
+}

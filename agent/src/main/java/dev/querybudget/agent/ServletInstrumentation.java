@@ -1,0 +1,58 @@
+package dev.querybudget.agent;
+
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * A scope per HTTP request: {@code HttpServlet.service} and the filter chain's {@code doFilter}, for
+ * {@code jakarta.servlet} and {@code javax.servlet} alike. {@link RequestScopes} keeps only the outermost call of a
+ * thread, so a request through ten filters and a servlet is one scope.
+ */
+final class ServletInstrumentation {
+
+    private static final String[] REQUESTS = {"jakarta.servlet.ServletRequest", "javax.servlet.ServletRequest"};
+
+    private ServletInstrumentation() {
+    }
+
+    static AgentBuilder install(AgentBuilder builder) {
+        return builder
+                .type(namedOneOf("jakarta.servlet.http.HttpServlet", "javax.servlet.http.HttpServlet"))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("service").and(takesArguments(2)).and(takesArgument(0, namedOneOf(REQUESTS))),
+                                RequestAdvice.class.getName()))
+                .type(nameContains("Filter").and(not(isInterface())).and(hasSuperType(namedOneOf(
+                        "jakarta.servlet.Filter", "javax.servlet.Filter", "jakarta.servlet.FilterChain",
+                        "javax.servlet.FilterChain"))))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("doFilter").and(takesArgument(0, namedOneOf(REQUESTS))).and(not(isAbstract())),
+                                RequestAdvice.class.getName()));
+    }
+
+    /** Inlined into {@code service} and {@code doFilter}. */
+    static final class RequestAdvice {
+
+        private RequestAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) Object request) {
+            AgentBridge.enterRequest(request);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Argument(0) Object request, @Advice.Argument(1) Object response) {
+            AgentBridge.exitRequest(request, response);
+        }
+    }
+}

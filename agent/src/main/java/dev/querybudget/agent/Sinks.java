@@ -1,0 +1,62 @@
+package dev.querybudget.agent;
+
+import dev.querybudget.Finding;
+import dev.querybudget.ScopeReport;
+import dev.querybudget.internal.FailOpen;
+import dev.querybudget.report.JsonRenderer;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a request's report goes: one block on standard error per request that has findings, one JSON line per
+ * finding, Micrometer meters when the application has Micrometer, and JMX totals always.
+ */
+final class Sinks {
+
+    private final AgentOptions options;
+    private final MicrometerMeters micrometer = new MicrometerMeters();
+    private final QueryBudgetTotals totals;
+
+    Sinks(AgentOptions options, QueryBudgetTotals totals) {
+        this.options = options;
+        this.totals = totals;
+    }
+
+    void publish(ScopeReport report, String method, String route) {
+        totals.record(report);
+        micrometer.record(report, method, route);
+        if (!report.hasFindings()) {
+            return;
+        }
+        if (options.log()) {
+            System.err.println(report.format());
+        }
+        if (options.json() != null) {
+            writeJson(report, method, route);
+        }
+    }
+
+    private synchronized void writeJson(ScopeReport report, String method, String route) {
+        String timestamp = Instant.now().toString();
+        try (BufferedWriter writer = Files.newBufferedWriter(options.json(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            for (Finding finding : report.findings()) {
+                Map<String, String> extra = new LinkedHashMap<>();
+                extra.put("timestamp", timestamp);
+                extra.put("method", method);
+                extra.put("route", route);
+                writer.write(JsonRenderer.render(finding, extra));
+                writer.newLine();
+            }
+        } catch (IOException | RuntimeException failure) {
+            FailOpen.report("writing findings to " + options.json(), failure);
+        }
+    }
+}

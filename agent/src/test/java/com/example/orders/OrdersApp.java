@@ -1,0 +1,130 @@
+package com.example.orders;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.querybudget.flashsale.Customer;
+import dev.querybudget.flashsale.OrderItem;
+import dev.querybudget.flashsale.Product;
+import dev.querybudget.flashsale.PurchaseOrder;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Context;
+import org.apache.catalina.startup.Tomcat;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * The application the agent's end-to-end tests start in a JVM of their own: Tomcat, Hibernate ORM, HikariCP and H2,
+ * with no QueryBudget code or dependency. {@code GET /orders/lazy/{customerId}} walks lazy items (an N+1),
+ * {@code GET /orders/fetch/{customerId}} uses one JOIN FETCH.
+ */
+public final class OrdersApp {
+
+    private OrdersApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int orders = 20;
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl("jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1");
+        pool.setMaximumPoolSize(4);
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        Configuration configuration = new Configuration()
+                .addAnnotatedClass(Customer.class).addAnnotatedClass(Product.class)
+                .addAnnotatedClass(PurchaseOrder.class).addAnnotatedClass(OrderItem.class);
+        configuration.getProperties().put("hibernate.connection.datasource", dataSource);
+        configuration.getProperties().put("hibernate.hbm2ddl.auto", "create-drop");
+        SessionFactory sessions = configuration.buildSessionFactory();
+        seed(sessions, orders);
+
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createTempDirectory("orders-app").toString());
+        tomcat.setPort(0);
+        tomcat.getConnector();
+        Context context = tomcat.addContext("", null);
+        Tomcat.addServlet(context, "orders", new OrdersServlet(sessions));
+        context.addServletMappingDecoded("/orders/*", "orders");
+        tomcat.start();
+        System.out.println("orders app listening on " + tomcat.getConnector().getLocalPort());
+        tomcat.getServer().await();
+    }
+
+    private static void seed(SessionFactory sessions, int orders) {
+        sessions.inTransaction(session -> {
+            Customer customer = new Customer(1L, "Ada");
+            session.persist(customer);
+            Product product = new Product("flash-sale product", BigDecimal.TEN);
+            session.persist(product);
+            long itemId = 1;
+            for (long o = 1; o <= orders; o++) {
+                PurchaseOrder order = new PurchaseOrder(o, customer);
+                for (int i = 0; i < 3; i++) {
+                    order.addItem(new OrderItem(itemId++, order, product, i + 1));
+                }
+                session.persist(order);
+            }
+        });
+    }
+
+    /** The endpoints, as plain servlet code. */
+    static final class OrdersServlet extends HttpServlet {
+
+        private final transient SessionFactory sessions;
+
+        OrdersServlet(SessionFactory sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String[] path = request.getPathInfo().split("/");
+            long customerId = Long.parseLong(path[2]);
+            int items = switch (path[1]) {
+                case "lazy" -> sessions.fromSession(session -> lazyItems(session, customerId));
+                case "fetch" -> sessions.fromSession(session -> fetchedItems(session, customerId));
+                case "coupons" -> sessions.fromSession(session -> checkCoupon(session, request.getParameter("code")));
+                default -> -1;
+            };
+            response.setContentType("text/plain");
+            response.getWriter().println(items + " items");
+        }
+
+        private static int lazyItems(org.hibernate.Session session, long customerId) {
+            List<PurchaseOrder> orders = session.createSelectionQuery(
+                    "from PurchaseOrder o where o.customer.id = :id", PurchaseOrder.class)
+                    .setParameter("id", customerId).getResultList();
+            int items = 0;
+            for (PurchaseOrder order : orders) {
+                items += order.getItems().size();
+            }
+            return items;
+        }
+
+        /** Checks one coupon code once per order: the same statement, the same bind value, again and again. */
+        private static int checkCoupon(org.hibernate.Session session, String code) {
+            int valid = 0;
+            for (int order = 0; order < 3; order++) {
+                valid += session.createNativeQuery("select count(*) from customer where name = :code", Long.class)
+                        .setParameter("code", code).getSingleResult().intValue();
+            }
+            return valid;
+        }
+
+        private static int fetchedItems(org.hibernate.Session session, long customerId) {
+            List<PurchaseOrder> orders = session.createSelectionQuery(
+                    "select distinct o from PurchaseOrder o join fetch o.items where o.customer.id = :id",
+                    PurchaseOrder.class).setParameter("id", customerId).getResultList();
+            int items = 0;
+            for (PurchaseOrder order : orders) {
+                items += order.getItems().size();
+            }
+            return items;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.querybudget.agent;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** A real JVM started with {@code -javaagent:querybudget-agent.jar}, its output collected. */
+final class ForkedJvm implements AutoCloseable {
+
+    static final Path AGENT_JAR = Path.of(System.getProperty("querybudget.agent.jar", "target/querybudget-agent.jar"));
+    static final String JAVA = System.getProperty("querybudget.it.java", Path.of(System.getProperty("java.home"),
+            "bin", "java").toString());
+
+    private final Process process;
+    private final List<String> out = new ArrayList<>();
+    private final StringBuilder err = new StringBuilder();
+    private final CompletableFuture<String> ready = new CompletableFuture<>();
+
+    private ForkedJvm(Process process, String readyLine) {
+        this.process = process;
+        Thread stdout = new Thread(() -> read(process.getInputStream(), line -> {
+            synchronized (out) {
+                out.add(line);
+            }
+            if (line.startsWith(readyLine)) {
+                ready.complete(line.substring(readyLine.length()).trim());
+            }
+        }), "forked-stdout");
+        Thread stderr = new Thread(() -> read(process.getErrorStream(), line -> {
+            synchronized (err) {
+                err.append(line).append('\n');
+            }
+        }), "forked-stderr");
+        stdout.setDaemon(true);
+        stderr.setDaemon(true);
+        stdout.start();
+        stderr.start();
+    }
+
+    /**
+     * Starts {@code mainClass} with the agent and {@code agentOptions}, on the test class path less QueryBudget's own
+     * classes (the application under the agent has none), and waits for a line starting with {@code readyLine}.
+     */
+    static ForkedJvm start(String agentOptions, String mainClass, String readyLine, boolean withQueryBudgetJars,
+                           String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-Xshare:auto",
+                "-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentOptions.isEmpty() ? "" : "=" + agentOptions),
+                "-cp", classPath(withQueryBudgetJars), mainClass));
+        command.addAll(Arrays.asList(args));
+        ForkedJvm jvm = new ForkedJvm(new ProcessBuilder(command).start(), readyLine);
+        return jvm;
+    }
+
+    String awaitReady() throws Exception {
+        try {
+            return ready.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the forked JVM did not start; its output:\n" + stdout() + "\n" + stderr(), e);
+        }
+    }
+
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the forked JVM did not end; its output:\n" + stdout() + "\n" + stderr());
+        }
+        return process.exitValue();
+    }
+
+    String stdout() {
+        synchronized (out) {
+            return String.join("\n", out);
+        }
+    }
+
+    String stderr() {
+        synchronized (err) {
+            return err.toString();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String classPath(boolean withQueryBudgetJars) {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.replace('\\', '/').endsWith("agent/target/classes"))
+                .filter(entry -> !entry.contains("datasource-proxy"))
+                .filter(entry -> withQueryBudgetJars || !isQueryBudgetMain(entry))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** QueryBudget's main jars (core, the JUnit extension), but not core's test jar with the flash-sale entities. */
+    private static boolean isQueryBudgetMain(String entry) {
+        String path = entry.replace('\\', '/');
+        return path.endsWith("core/target/classes") || path.endsWith("junit-extension/target/classes")
+                || path.matches(".*/querybudget-(core|junit)-[^/]*(?<!-tests)\\.jar");
+    }
+
+    private static void read(java.io.InputStream stream, java.util.function.Consumer<String> lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                lines.accept(line);
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+}
