@@ -18,6 +18,12 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
  */
 public final class QueryBudgetAgent {
 
+    /**
+     * The JMX domain, {@code dev.querybudget}. Built at run time: the shade plugin rewrites string constants that
+     * start with a relocated package name, and this one would become the shaded package's name.
+     */
+    static final String JMX_DOMAIN = String.join(".", "dev", "querybudget");
+
     private QueryBudgetAgent() {
     }
 
@@ -84,7 +90,7 @@ public final class QueryBudgetAgent {
     private static void registerMBean(QueryBudgetTotals totals) {
         try {
             ManagementFactory.getPlatformMBeanServer()
-                    .registerMBean(totals, new ObjectName("dev.querybudget:type=Agent"));
+                    .registerMBean(totals, new ObjectName(JMX_DOMAIN + ":type=Agent"));
         } catch (Exception failure) {
             FailOpen.report("registering the JMX MBean", failure);
         }

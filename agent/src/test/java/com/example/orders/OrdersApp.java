@@ -30,6 +30,8 @@ public final class OrdersApp {
     }
 
     public static void main(String[] args) throws Exception {
+        io.micrometer.core.instrument.Metrics.addRegistry(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        System.out.println("java.version=" + System.getProperty("java.version"));
         int orders = 20;
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl("jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1");
@@ -50,6 +52,8 @@ public final class OrdersApp {
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "orders", new OrdersServlet(sessions));
         context.addServletMappingDecoded("/orders/*", "orders");
+        Tomcat.addServlet(context, "meters", new MetersServlet());
+        context.addServletMappingDecoded("/meters", "meters");
         tomcat.start();
         System.out.println("orders app listening on " + tomcat.getConnector().getLocalPort());
         tomcat.getServer().await();
@@ -70,6 +74,33 @@ public final class OrdersApp {
                 session.persist(order);
             }
         });
+    }
+
+    /** The application's Micrometer meters and the agent's JMX totals, as text, for the tests to read. */
+    static final class MetersServlet extends HttpServlet {
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            StringBuilder text = new StringBuilder();
+            for (io.micrometer.core.instrument.Meter meter : io.micrometer.core.instrument.Metrics.globalRegistry.getMeters()) {
+                if (meter.getId().getName().startsWith("querybudget.")) {
+                    text.append(meter.getId().getName()).append(meter.getId().getTags());
+                    meter.measure().forEach(m -> text.append(' ').append(m.getStatistic()).append('=').append(m.getValue()));
+                    text.append('\n');
+                }
+            }
+            try {
+                javax.management.ObjectName name = new javax.management.ObjectName("dev.querybudget:type=Agent");
+                javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+                for (String attribute : new String[]{"Requests", "Statements", "NPlusOneFindings", "QueryBudgetFindings"}) {
+                    text.append("jmx ").append(attribute).append('=').append(server.getAttribute(name, attribute)).append('\n');
+                }
+            } catch (javax.management.JMException e) {
+                text.append("jmx unavailable: ").append(e).append('\n');
+            }
+            response.setContentType("text/plain");
+            response.getWriter().print(text);
+        }
     }
 
     /** The endpoints, as plain servlet code. */

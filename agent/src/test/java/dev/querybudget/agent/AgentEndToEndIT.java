@@ -31,9 +31,21 @@ class AgentEndToEndIT {
                 "orders app listening on", false);
         try {
             int port = Integer.parseInt(app.awaitReady());
+            System.out.println("the forked application runs on " + app.stdout().lines().findFirst().orElseThrow());
             assertThat(get(port, "/orders/lazy/1")).isEqualTo("60 items");
             assertThat(get(port, "/orders/fetch/1")).isEqualTo("60 items");
             assertThat(get(port, "/orders/coupons/1?code=" + secret)).isEqualTo("0 items");
+            assertThat(get(port, "/meters").lines().sorted().toList()).containsExactly(
+                    "jmx NPlusOneFindings=1",
+                    "jmx QueryBudgetFindings=1",
+                    "jmx Requests=3",
+                    "jmx Statements=25",
+                    "querybudget.findings[tag(kind=DUPLICATE), tag(route=/orders/coupons/{id})] COUNT=1.0",
+                    "querybudget.findings[tag(kind=N_PLUS_ONE), tag(route=/orders/lazy/{id})] COUNT=1.0",
+                    "querybudget.findings[tag(kind=QUERY_BUDGET), tag(route=/orders/lazy/{id})] COUNT=1.0",
+                    "querybudget.request.queries[tag(method=GET), tag(route=/orders/coupons/{id})] COUNT=1.0 TOTAL=3.0",
+                    "querybudget.request.queries[tag(method=GET), tag(route=/orders/fetch/{id})] COUNT=1.0 TOTAL=1.0",
+                    "querybudget.request.queries[tag(method=GET), tag(route=/orders/lazy/{id})] COUNT=1.0 TOTAL=21.0");
         } finally {
             app.close();
         }

@@ -47,17 +47,24 @@ final class ForkedJvm implements AutoCloseable {
     }
 
     /**
-     * Starts {@code mainClass} with the agent and {@code agentOptions}, on the test class path less QueryBudget's own
-     * classes (the application under the agent has none), and waits for a line starting with {@code readyLine}.
+     * Starts {@code mainClass} with the agent and {@code agentOptions} ({@code null}: without the agent), on the test
+     * class path less QueryBudget's own classes unless {@code withQueryBudgetJars}; {@link #awaitReady()} then waits
+     * for a line starting with {@code readyLine}.
      */
     static ForkedJvm start(String agentOptions, String mainClass, String readyLine, boolean withQueryBudgetJars,
                            String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Xshare:auto",
-                "-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentOptions.isEmpty() ? "" : "=" + agentOptions),
-                "-cp", classPath(withQueryBudgetJars), mainClass));
+        List<String> command = new ArrayList<>(List.of(JAVA, "-Xshare:auto"));
+        if (agentOptions != null) {
+            command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+        }
+        command.addAll(List.of("-cp", classPath(withQueryBudgetJars), mainClass));
         command.addAll(Arrays.asList(args));
         ForkedJvm jvm = new ForkedJvm(new ProcessBuilder(command).start(), readyLine);
         return jvm;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     String awaitReady() throws Exception {
@@ -99,7 +106,7 @@ final class ForkedJvm implements AutoCloseable {
     private static String classPath(boolean withQueryBudgetJars) {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.replace('\\', '/').endsWith("agent/target/classes"))
-                .filter(entry -> !entry.contains("datasource-proxy"))
+                .filter(entry -> withQueryBudgetJars || !entry.contains("datasource-proxy"))
                 .filter(entry -> withQueryBudgetJars || !isQueryBudgetMain(entry))
                 .collect(Collectors.joining(File.pathSeparator));
     }
