@@ -35,6 +35,14 @@ public final class QueryBudget {
         return Wrapping.wrap(dataSource);
     }
 
+    /**
+     * The same as {@link #wrap(DataSource)}, under {@code name}: reports and metrics tell DataSources apart by it
+     * (the Spring starter uses the bean name).
+     */
+    public static DataSource wrap(String name, DataSource dataSource) {
+        return Wrapping.wrap(name, dataSource);
+    }
+
     /** A Connection whose statements QueryBudget records. Idempotent, like {@link #wrap(DataSource)}. */
     public static Connection wrap(Connection connection) {
         return Wrapping.wrap(connection);

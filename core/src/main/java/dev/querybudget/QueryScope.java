@@ -72,7 +72,7 @@ public final class QueryScope implements AutoCloseable {
             findings = List.of();
         }
         return new ScopeReport(scope.name(), scope.recording().counts(), scope.recording().shapeCounts(), findings,
-                scope.recording().untracked());
+                scope.recording().untracked(), scope.recording().dataSourceCounts());
     }
 
     /** The same as {@link #finish()}, for try-with-resources. */

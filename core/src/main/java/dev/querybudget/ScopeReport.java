@@ -3,6 +3,7 @@ package dev.querybudget;
 import dev.querybudget.report.FindingRenderer;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a closed scope saw: its counts, its shapes and its findings.
@@ -10,14 +11,21 @@ import java.util.List;
  * @param shapes      every tracked shape, most executed first
  * @param untracked   statements not given a shape of their own because the scope already tracked the most
  *                    shapes it keeps (they are still in the counts)
+ * @param dataSources statements per DataSource name (the bean name under the Spring starter)
  * @since 0.1.0
  */
 public record ScopeReport(String name, QueryCounts counts, List<ShapeCount> shapes, List<Finding> findings,
-                          long untracked) {
+                          long untracked, Map<String, Long> dataSources) {
 
     public ScopeReport {
         shapes = List.copyOf(shapes);
         findings = List.copyOf(findings);
+        dataSources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dataSources));
+    }
+
+    /** The same report with only {@code kept} as its findings. */
+    public ScopeReport withFindings(List<Finding> kept) {
+        return new ScopeReport(name, counts, shapes, kept, untracked, dataSources);
     }
 
     public boolean hasFindings() {

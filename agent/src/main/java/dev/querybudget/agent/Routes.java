@@ -1,5 +1,7 @@
 package dev.querybudget.agent;
 
+import dev.querybudget.internal.RouteTemplates;
+
 import java.lang.reflect.Method;
 
 /**
@@ -40,38 +42,7 @@ final class Routes {
         if (uri != null && context != null && !context.isEmpty() && uri.startsWith(context)) {
             uri = uri.substring(context.length());
         }
-        return fold(uri == null ? "/" : uri);
-    }
-
-    /** {@code /owners/42/pets/7} → {@code /owners/{id}/pets/{id}}: numbers, UUIDs and long hex or mixed tokens. */
-    static String fold(String path) {
-        String[] segments = path.split("/", -1);
-        StringBuilder folded = new StringBuilder(path.length());
-        for (int i = 0; i < segments.length; i++) {
-            if (i > 0) {
-                folded.append('/');
-            }
-            folded.append(isId(segments[i]) ? "{id}" : segments[i]);
-        }
-        return folded.length() == 0 ? "/" : folded.toString();
-    }
-
-    private static boolean isId(String segment) {
-        if (segment.isEmpty()) {
-            return false;
-        }
-        int digits = 0;
-        int hex = 0;
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-') {
-                hex++;
-            }
-        }
-        return digits == segment.length()
-                || (digits > 0 && digits + hex == segment.length() && segment.length() >= 8);
+        return RouteTemplates.fold(uri);
     }
 
     private static Object call(Object request, int index, Object... arguments) {

@@ -86,6 +86,21 @@ class ScopeTests {
         assertThat(seven.join().counts().select()).isEqualTo(7);
     }
 
+    @Test
+    void statementsAreCountedPerNamedDataSource() throws Exception {
+        DataSource orders = QueryBudget.wrap("orders", H2.database());
+        DataSource catalog = QueryBudget.wrap("catalog", H2.database());
+
+        ScopeReport report = QueryBudget.record("two databases", () -> {
+            Sql.query(orders, "select name from item where id = ?", 1);
+            Sql.query(catalog, "select count(*) from item");
+            Sql.query(orders, "select name from item where id = ?", 2);
+        });
+
+        assertThat(report.dataSources()).containsExactly(java.util.Map.entry("orders", 2L),
+                java.util.Map.entry("catalog", 1L));
+    }
+
     private ScopeReport runQueries(String name, int count) {
         return QueryBudget.record(name, () -> {
             for (int i = 1; i <= count; i++) {

@@ -37,7 +37,7 @@ class FindingRendererTests {
     @Test
     void aScopeReportOpensWithItsCountsAndNumbersItsFindings() {
         ScopeReport report = new ScopeReport("GET /orders", new QueryCounts(501, 0, 0, 0, 0, 0, 0), List.of(),
-                List.of(ReportFixtures.budget(), ReportFixtures.nPlusOne()), 0);
+                List.of(ReportFixtures.budget(), ReportFixtures.nPlusOne()), 0, java.util.Map.of());
 
         String text = FindingRenderer.render(report);
 
@@ -53,7 +53,7 @@ class FindingRendererTests {
     @Test
     void aCleanScopeSaysSo() {
         ScopeReport report = new ScopeReport("GET /orders/{id}", new QueryCounts(1, 0, 0, 0, 0, 0, 0), List.of(),
-                List.of(), 0);
+                List.of(), 0, java.util.Map.of());
 
         assertThat(report.format())
                 .isEqualTo("QueryBudget: no findings in \"GET /orders/{id}\": 1 statement (1 select, 0 insert, 0 update,"

@@ -24,7 +24,6 @@ final class FailureMessages {
 
     /** The failing findings of a test, under the test's counts. */
     static String findings(ScopeReport report, List<Finding> failing) {
-        return FindingRenderer.render(new ScopeReport(report.name(), report.counts(), report.shapes(), failing,
-                report.untracked()));
+        return FindingRenderer.render(report.withFindings(failing));
     }
 }

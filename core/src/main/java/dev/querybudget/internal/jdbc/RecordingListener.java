@@ -67,6 +67,7 @@ public final class RecordingListener implements QueryExecutionListener {
     private void record(ExecutionInfo execution, List<QueryInfo> queries, long nanos) {
         boolean batch = execution.isBatch();
         boolean failed = !execution.isSuccess();
+        String dataSource = execution.getDataSourceName();
         int size = queries.size();
         long share = size > 1 ? nanos / size : nanos;
         for (int k = 0; k < size; k++) {
@@ -79,7 +80,7 @@ public final class RecordingListener implements QueryExecutionListener {
             long hash = batch ? sql.hashCode() : ParameterHashing.hash(sql, bindings);
             int listLength = batch ? shaped.listLength()
                     : Math.max(shaped.listLength(), ParameterHashing.longestArray(bindings));
-            registry.record(shaped.shape(), listLength, hash, batchRows, share, failed, bindings, sql);
+            registry.record(shaped.shape(), listLength, hash, batchRows, share, failed, bindings, sql, dataSource);
         }
     }
 

@@ -16,18 +16,25 @@ import java.util.Objects;
 /** Puts the {@link RecordingListener} in front of a DataSource or a Connection, once. */
 public final class Wrapping {
 
-    static final String DATA_SOURCE_NAME = "querybudget";
+    /** The name of a DataSource wrapped without one, and of connections wrapped one by one. */
+    public static final String DEFAULT_NAME = "dataSource";
 
     private Wrapping() {
     }
 
     public static DataSource wrap(DataSource dataSource) {
+        return wrap(DEFAULT_NAME, dataSource);
+    }
+
+    /** Wraps {@code dataSource} under {@code name}, which reports and metrics use to tell DataSources apart. */
+    public static DataSource wrap(String name, DataSource dataSource) {
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataSource, "dataSource");
         ScopeRegistry.get().markInstalled();
         if (isWrapped(dataSource) || ScopeRegistry.get().isAgentAttached()) {
             return dataSource; // the agent wraps every connection already: one wrapper, one count
         }
-        return ProxyDataSourceBuilder.create(DATA_SOURCE_NAME, dataSource)
+        return ProxyDataSourceBuilder.create(name, dataSource)
                 .listener(RecordingListener.INSTANCE)
                 .build();
     }
@@ -40,11 +47,11 @@ public final class Wrapping {
             return connection;
         }
         ProxyConfig config = ProxyConfig.Builder.create()
-                .dataSourceName(DATA_SOURCE_NAME)
+                .dataSourceName(DEFAULT_NAME)
                 .queryListener(RecordingListener.INSTANCE)
                 .build();
         ConnectionInfo info = new ConnectionInfo();
-        info.setDataSourceName(DATA_SOURCE_NAME);
+        info.setDataSourceName(DEFAULT_NAME);
         info.setConnectionId(config.getConnectionIdManager().getId(connection));
         return config.getJdbcProxyFactory().createConnection(connection, info, config);
     }

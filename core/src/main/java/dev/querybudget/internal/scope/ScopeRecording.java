@@ -22,6 +22,8 @@ import java.util.function.Function;
 public final class ScopeRecording {
 
     static final int MAX_SHAPES = 500;
+    static final int MAX_DATA_SOURCES = 16;
+    static final String OTHER_DATA_SOURCES = "other";
 
     private final Map<StatementShape, ShapeStats> shapes = new HashMap<>();
     private final long[] perType = new long[StatementType.values().length];
@@ -29,6 +31,7 @@ public final class ScopeRecording {
     private long failed;
     private long untracked;
     private StatementShape last;
+    private final Map<String, long[]> perDataSource = new java.util.LinkedHashMap<>();
 
     synchronized boolean wantsCallSite(StatementShape shape) {
         if (shape.type() == StatementType.OTHER) {
@@ -44,8 +47,9 @@ public final class ScopeRecording {
     }
 
     synchronized void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                             boolean failedOnServer, List<CallSite> stack, String parameterSample) {
+                             boolean failedOnServer, List<CallSite> stack, String parameterSample, String dataSource) {
         perType[shape.type().ordinal()]++;
+        countDataSource(dataSource == null ? "dataSource" : dataSource);
         if (batchRows > 0) {
             batches++;
         }
@@ -67,6 +71,22 @@ public final class ScopeRecording {
             stats.parameterSamples.add(parameterSample);
         }
         last = shape;
+    }
+
+    private void countDataSource(String name) {
+        long[] count = perDataSource.get(name);
+        if (count == null) {
+            String key = perDataSource.size() < MAX_DATA_SOURCES ? name : OTHER_DATA_SOURCES;
+            count = perDataSource.computeIfAbsent(key, absent -> new long[1]);
+        }
+        count[0]++;
+    }
+
+    /** Statements per DataSource name, in first-seen order (at most 16 names, then {@code other}). */
+    public synchronized Map<String, Long> dataSourceCounts() {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        perDataSource.forEach((name, count) -> counts.put(name, count[0]));
+        return counts;
     }
 
     public synchronized QueryCounts counts() {

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScopeRegistry {
 
     private static final OpenScope[] NONE = new OpenScope[0];
+    /** The DataSource name of statements the agent hands over: it wraps connections, not named beans. */
+    private static final String FOREIGN_DATA_SOURCE = "agent";
     private static final ScopeRegistry INSTANCE = new ScopeRegistry();
 
     private final ThreadLocal<ThreadScopes> threadScopes = new ThreadLocal<>();
@@ -88,7 +90,8 @@ public final class ScopeRegistry {
     public void recordForeign(String sql, long[] facts) {
         try {
             ShapedSql shaped = ShapeCache.shared().shape(sql);
-            record(shaped.shape(), (int) facts[2], facts[0], (int) facts[1], facts[3], facts[4] != 0, null, false);
+            record(shaped.shape(), (int) facts[2], facts[0], (int) facts[1], facts[3], facts[4] != 0, null, false,
+                    FOREIGN_DATA_SOURCE);
         } catch (RuntimeException | StackOverflowError failure) {
             FailOpen.report("recording a statement from the agent", failure);
         }
@@ -148,18 +151,19 @@ public final class ScopeRegistry {
      * scope wants a call site; bind values are rendered only when a scope opted in to them.
      */
     public void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                       boolean failed, List<ParameterSetOperation> bindings, String sql) {
+                       boolean failed, List<ParameterSetOperation> bindings, String sql, String dataSource) {
         if (!downstream.isEmpty()) {
             long[] facts = {parameterHash, batchRows, listLength, nanos, failed ? 1 : 0};
             for (BiConsumer<String, long[]> engine : downstream) {
                 engine.accept(sql, facts);
             }
         }
-        record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true);
+        record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource);
     }
 
     private void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                        boolean failed, List<ParameterSetOperation> bindings, boolean renderable) {
+                        boolean failed, List<ParameterSetOperation> bindings, boolean renderable,
+                        String dataSource) {
         ThreadScopes local = threadScopes.get();
         OpenScope[] own = local == null ? NONE : local.scopes;
         OpenScope[] shared = allThreadScopes;
@@ -193,7 +197,7 @@ public final class ScopeRegistry {
                     }
                     sample = parameters;
                 }
-                recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, stack, sample);
+                recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, stack, sample, dataSource);
             }
         }
     }

@@ -1,0 +1,44 @@
+package dev.querybudget.internal;
+
+/**
+ * A request path made fit for a scope name and a metric tag when the framework knows no route template: id-like
+ * segments (numbers, UUIDs, long hex or mixed tokens) fold to {@code {id}}, so {@code /owners/42/pets/7} becomes
+ * {@code /owners/{id}/pets/{id}} and tag values stay a bounded set.
+ */
+public final class RouteTemplates {
+
+    private RouteTemplates() {
+    }
+
+    public static String fold(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        String[] segments = path.split("/", -1);
+        StringBuilder folded = new StringBuilder(path.length());
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0) {
+                folded.append('/');
+            }
+            folded.append(isId(segments[i]) ? "{id}" : segments[i]);
+        }
+        return folded.toString();
+    }
+
+    private static boolean isId(String segment) {
+        if (segment.isEmpty()) {
+            return false;
+        }
+        int digits = 0;
+        int hex = 0;
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-') {
+                hex++;
+            }
+        }
+        return digits == segment.length() || (digits > 0 && digits + hex == segment.length() && segment.length() >= 8);
+    }
+}
