@@ -48,6 +48,14 @@ public final class QueryBudget {
         return Wrapping.wrap(connection);
     }
 
+    /**
+     * The same as {@link #wrap(Connection)}, under the name of the DataSource the connection came from (for fronts
+     * that wrap connections as they are handed out, keeping the DataSource's own type).
+     */
+    public static Connection wrap(String dataSourceName, Connection connection) {
+        return Wrapping.wrap(dataSourceName, connection);
+    }
+
     /** Whether {@code dataSource} is already one of QueryBudget's wrappers. */
     public static boolean isWrapped(DataSource dataSource) {
         return Wrapping.isWrapped(dataSource);

@@ -40,6 +40,12 @@ public final class Wrapping {
     }
 
     public static Connection wrap(Connection connection) {
+        return wrap(DEFAULT_NAME, connection);
+    }
+
+    /** Wraps {@code connection} under {@code name}, the name of the DataSource it came from. */
+    public static Connection wrap(String name, Connection connection) {
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(connection, "connection");
         ScopeRegistry.get().markInstalled();
         if (connection instanceof ProxyJdbcObject proxy && records(proxy.getProxyConfig())
@@ -47,11 +53,11 @@ public final class Wrapping {
             return connection;
         }
         ProxyConfig config = ProxyConfig.Builder.create()
-                .dataSourceName(DEFAULT_NAME)
+                .dataSourceName(name)
                 .queryListener(RecordingListener.INSTANCE)
                 .build();
         ConnectionInfo info = new ConnectionInfo();
-        info.setDataSourceName(DEFAULT_NAME);
+        info.setDataSourceName(name);
         info.setConnectionId(config.getConnectionIdManager().getId(connection));
         return config.getJdbcProxyFactory().createConnection(connection, info, config);
     }

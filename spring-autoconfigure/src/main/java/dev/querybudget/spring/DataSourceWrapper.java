@@ -1,0 +1,98 @@
+package dev.querybudget.spring;
+
+import dev.querybudget.QueryBudget;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.framework.AopConfigException;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
+
+import javax.sql.DataSource;
+import java.lang.reflect.Modifier;
+import java.sql.Connection;
+
+/**
+ * Wraps every DataSource bean after its initialization — late, so that properties bind to the real pool first —
+ * unless it is excluded by name, is a scoped-proxy target, or is already wrapped.
+ *
+ * <p>The bean keeps its own type: it becomes a class-based proxy of itself (a {@code HikariDataSource} stays a
+ * {@code HikariDataSource}, so beans that inject the pool by its class, pool metrics and health all keep working),
+ * and only the connections it hands out are wrapped, under the bean's name. A DataSource that delegates to another
+ * wrapped one counts each statement once all the same: the engine records only the outermost wrapper a statement
+ * passes. With the agent attached, connections are left as they are: the agent wraps them already.
+ */
+final class DataSourceWrapper implements BeanPostProcessor, Ordered {
+
+    private final ObjectProvider<QueryBudgetProperties> properties;
+
+    DataSourceWrapper(ObjectProvider<QueryBudgetProperties> properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (!(bean instanceof DataSource dataSource) || ScopedProxyUtils.isScopedTarget(beanName)
+                || isWrapped(bean) || QueryBudget.isWrapped(dataSource)) {
+            return bean;
+        }
+        QueryBudgetProperties settings = properties.getIfAvailable(QueryBudgetProperties::new);
+        if (settings.getExcludedDataSources().contains(beanName)) {
+            return bean;
+        }
+        ProxyFactory factory = new ProxyFactory(dataSource);
+        factory.addAdvice(new ConnectionWrapping(beanName));
+        boolean subclassable = !Modifier.isFinal(bean.getClass().getModifiers())
+                && !java.lang.reflect.Proxy.isProxyClass(bean.getClass());
+        factory.setProxyTargetClass(subclassable);
+        if (!subclassable) {
+            factory.addInterface(DataSource.class);
+        }
+        try {
+            return factory.getProxy(bean.getClass().getClassLoader());
+        } catch (AopConfigException notProxyable) {
+            ProxyFactory byInterface = new ProxyFactory(dataSource);
+            byInterface.addInterface(DataSource.class);
+            byInterface.addAdvice(new ConnectionWrapping(beanName));
+            return byInterface.getProxy(bean.getClass().getClassLoader());
+        }
+    }
+
+    static boolean isWrapped(Object bean) {
+        if (bean instanceof Advised advised) {
+            for (var advisor : advised.getAdvisors()) {
+                if (advisor.getAdvice() instanceof ConnectionWrapping) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    /** Wraps the connections {@code getConnection} returns, under the bean's name. */
+    static final class ConnectionWrapping implements MethodInterceptor {
+
+        private final String dataSourceName;
+
+        ConnectionWrapping(String dataSourceName) {
+            this.dataSourceName = dataSourceName;
+        }
+
+        @Override
+        public Object invoke(MethodInvocation invocation) throws Throwable {
+            Object result = invocation.proceed();
+            if (result instanceof Connection connection && invocation.getMethod().getName().equals("getConnection")) {
+                return QueryBudget.wrap(dataSourceName, connection);
+            }
+            return result;
+        }
+    }
+}

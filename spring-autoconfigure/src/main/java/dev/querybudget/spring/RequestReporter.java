@@ -1,0 +1,109 @@
+package dev.querybudget.spring;
+
+import dev.querybudget.Finding;
+import dev.querybudget.ScopeReport;
+import dev.querybudget.ShapeCount;
+import dev.querybudget.report.FindingRenderer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the request scopes' reports go: the log (or an exception, by {@code querybudget.mode}), the
+ * {@link ReportListener}s (Micrometer), and two bounded views for the actuator endpoint — the recent findings and
+ * the shapes run most since start-up.
+ */
+final class RequestReporter {
+
+    static final int RECENT_FINDINGS = 50;
+    static final int TOP_SHAPES = 200;
+
+    private static final Log LOG = LogFactory.getLog("dev.querybudget");
+
+    private final QueryBudgetProperties properties;
+    private final List<ReportListener> listeners;
+    private final Deque<Map<String, Object>> recent = new ArrayDeque<>();
+    private final Map<String, long[]> shapes = new HashMap<>();
+
+    RequestReporter(QueryBudgetProperties properties, List<ReportListener> listeners) {
+        this.properties = properties;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** Publishes a request's report; in {@code throw} mode, a report with findings throws afterwards. */
+    void publish(ScopeReport report, String method, String uri) {
+        for (ReportListener listener : listeners) {
+            listener.onReport(report, method, uri);
+        }
+        remember(report);
+        if (!report.hasFindings()) {
+            return;
+        }
+        switch (properties.getMode()) {
+            case LOG -> LOG.info(report.format());
+            case WARN -> LOG.warn(report.format());
+            case THROW -> throw new QueryBudgetException(report);
+        }
+    }
+
+    private synchronized void remember(ScopeReport report) {
+        for (ShapeCount shape : report.shapes()) {
+            long[] count = shapes.get(shape.shape().sql());
+            if (count == null && shapes.size() < TOP_SHAPES) {
+                count = new long[1];
+                shapes.put(shape.shape().sql(), count);
+            }
+            if (count != null) {
+                count[0] += shape.count();
+            }
+        }
+        String at = Instant.now().toString();
+        for (Finding finding : report.findings()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("timestamp", at);
+            entry.put("scope", finding.scope());
+            entry.put("kind", finding.kind().name());
+            entry.put("sql", finding.sql());
+            entry.put("count", finding.count());
+            entry.put("distinctParameterSets", finding.distinctParameterSets());
+            entry.put("callSite", finding.callSite() == null ? null : finding.callSite().toString());
+            entry.put("report", FindingRenderer.render(finding));
+            recent.addFirst(entry);
+            if (recent.size() > RECENT_FINDINGS) {
+                recent.removeLast();
+            }
+        }
+    }
+
+    /** The most recent findings, newest first. */
+    synchronized List<Map<String, Object>> recentFindings() {
+        return new ArrayList<>(recent);
+    }
+
+    /** The shapes run most since start-up, with their executions. */
+    synchronized List<Map<String, Object>> topShapes(int limit) {
+        return shapes.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .limit(limit)
+                .map(entry -> {
+                    Map<String, Object> shape = new LinkedHashMap<>();
+                    shape.put("sql", entry.getKey());
+                    shape.put("executions", entry.getValue()[0]);
+                    return shape;
+                })
+                .toList();
+    }
+
+    /** Receives every request's report, e.g. to record metrics. */
+    interface ReportListener {
+        void onReport(ScopeReport report, String method, String uri);
+    }
+}

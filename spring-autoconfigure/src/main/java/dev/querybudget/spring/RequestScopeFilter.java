@@ -1,0 +1,86 @@
+package dev.querybudget.spring;
+
+import dev.querybudget.Budget;
+import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryScope;
+import dev.querybudget.ScopeReport;
+import dev.querybudget.internal.RouteTemplates;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+
+/**
+ * A QueryBudget scope around each request, named {@code METHOD route} from the handler's route template. With the
+ * response header on, the body is buffered so that the header can still be set when the count is known.
+ */
+final class RequestScopeFilter extends OncePerRequestFilter {
+
+    private final QueryBudgetProperties properties;
+    private final RequestReporter reporter;
+    private final QueryBudgetSettings settings;
+
+    RequestScopeFilter(QueryBudgetProperties properties, RequestReporter reporter) {
+        this.properties = properties;
+        this.reporter = reporter;
+        this.settings = QueryBudgetSettings.defaults()
+                .withThreshold(properties.getThreshold())
+                .withBudget(Budget.total(properties.getMaxQueries()))
+                .withIncludeParameters(properties.isIncludeParameters())
+                .withApplicationPackages(properties.getApplicationPackages())
+                .withIgnoredShapes(properties.getIgnore().getShapes())
+                .withIgnoredCallSites(properties.getIgnore().getCallSites());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean header = properties.getResponseHeader().isEnabled();
+        HttpServletResponse target = header ? new ContentCachingResponseWrapper(response) : response;
+        QueryScope scope = QueryBudget.open(request.getMethod() + " " + request.getRequestURI(), settings);
+        ScopeReport report;
+        try {
+            chain.doFilter(request, target);
+        } finally {
+            scope.rename(request.getMethod() + " " + route(request));
+            report = scope.finish();
+            if (header) {
+                ContentCachingResponseWrapper cached = (ContentCachingResponseWrapper) target;
+                if (!response.isCommitted()) {
+                    response.setHeader(properties.getResponseHeader().getName(),
+                            Long.toString(report.counts().total()));
+                }
+                cached.copyBodyToResponse();
+            }
+        }
+        String route = route(request);
+        if (!isIgnored(route)) {
+            reporter.publish(report, request.getMethod(), route);
+        }
+    }
+
+    private static String route(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (pattern instanceof String template && !template.isEmpty()) {
+            return template;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return RouteTemplates.fold(path);
+    }
+
+    private boolean isIgnored(String route) {
+        for (String pattern : properties.getIgnore().getUrls()) {
+            if (pattern.endsWith("*") ? route.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : route.equals(pattern)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
