@@ -1,0 +1,2 @@
+create table if not exists orders (id bigint primary key, customer_id bigint not null);
+create table if not exists order_item (id bigint primary key, order_id bigint not null, product varchar(50), quantity int);
