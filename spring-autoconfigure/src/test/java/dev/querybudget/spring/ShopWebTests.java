@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ShopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:shop;DB_CLOSE_DELAY=-1",
                 "management.endpoints.web.exposure.include=prometheus,querybudget",
+                "management.prometheus.metrics.export.enabled=true",
                 "querybudget.response-header.enabled=true"})
 class ShopWebTests {
 
