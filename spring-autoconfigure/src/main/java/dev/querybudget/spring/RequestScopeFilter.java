@@ -18,7 +18,8 @@ import java.io.IOException;
 
 /**
  * A QueryBudget scope around each request, named {@code METHOD route} from the handler's route template. With the
- * response header on, the body is buffered so that the header can still be set when the count is known.
+ * response header on, or in throw mode, the body is buffered: the header can still be set when the count is known,
+ * and a failing request sends its error instead of a half-sent body.
  */
 final class RequestScopeFilter extends OncePerRequestFilter {
 
@@ -42,26 +43,27 @@ final class RequestScopeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean header = properties.getResponseHeader().isEnabled();
-        HttpServletResponse target = header ? new ContentCachingResponseWrapper(response) : response;
+        boolean throwMode = properties.getMode() == QueryBudgetProperties.Mode.THROW;
+        // The body is held back when the header must still be set at the end, or the request may yet fail.
+        ContentCachingResponseWrapper buffered = header || throwMode ? new ContentCachingResponseWrapper(response) : null;
         QueryScope scope = QueryBudget.open(request.getMethod() + " " + request.getRequestURI(), settings);
         ScopeReport report;
         try {
-            chain.doFilter(request, target);
+            chain.doFilter(request, buffered == null ? response : buffered);
         } finally {
             scope.rename(request.getMethod() + " " + route(request));
             report = scope.finish();
-            if (header) {
-                ContentCachingResponseWrapper cached = (ContentCachingResponseWrapper) target;
-                if (!response.isCommitted()) {
-                    response.setHeader(properties.getResponseHeader().getName(),
-                            Long.toString(report.counts().total()));
-                }
-                cached.copyBodyToResponse();
-            }
         }
         String route = route(request);
-        if (!isIgnored(route)) {
-            reporter.publish(report, request.getMethod(), route);
+        boolean ignored = isIgnored(route);
+        if (buffered != null && !(throwMode && !ignored && report.hasFindings())) {
+            if (header && !response.isCommitted()) {
+                response.setHeader(properties.getResponseHeader().getName(), Long.toString(report.counts().total()));
+            }
+            buffered.copyBodyToResponse();
+        }
+        if (!ignored) {
+            reporter.publish(report, request.getMethod(), route); // throws in throw mode when there are findings
         }
     }
 
