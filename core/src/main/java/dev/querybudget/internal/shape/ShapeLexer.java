@@ -127,7 +127,7 @@ final class ShapeLexer {
                     i++;
                 }
                 emitParam();
-            } else if (isDigit(c) || (c == '.' && isDigit(peek(1)) && !followsOperand())) {
+            } else if (isDigit(c) || (c == '.' && isDigit(peek(1)) && !followsOperand() && !digitsStartWord(i + 1))) {
                 number(i);
             } else if ((c == '-' || c == '+') && startsNumber(i + 1) && signMayStartLiteral()) {
                 number(i + 1);
@@ -605,7 +605,8 @@ final class ShapeLexer {
     // ---- character classes -------------------------------------------------------------------------
 
     private boolean followsOperand() {
-        return prevKind == WORD || prevKind == QUOTED || prevKind == CLOSE || prevKind == PARAM;
+        return prevKind == WORD && !BEFORE_SIGNED_LITERAL.contains(prevWord)
+                || prevKind == QUOTED || prevKind == CLOSE || prevKind == PARAM;
     }
 
     private boolean signMayStartLiteral() {
@@ -616,12 +617,35 @@ final class ShapeLexer {
         };
     }
 
+    /**
+     * Whether the digits from {@code j} run into letters, as in {@code .1abc}: a dot, then a word that starts with
+     * digits (MySQL allows those), not the number {@code .1}. Rendered shapes put such a word right after a dot, so
+     * this keeps a shape its own shape. An exponent ({@code .1e5}) is still a number.
+     */
+    private boolean digitsStartWord(int j) {
+        while (j < n && isDigit(in.charAt(j))) {
+            j++;
+        }
+        if (j >= n || !isIdentifierPart(in.charAt(j)) || isDigit(in.charAt(j))) {
+            return false;
+        }
+        char c = in.charAt(j);
+        if (c == 'e' || c == 'E') {
+            int k = j + 1;
+            if (k < n && (in.charAt(k) == '+' || in.charAt(k) == '-')) {
+                k++;
+            }
+            return !(k < n && isDigit(in.charAt(k)));
+        }
+        return true;
+    }
+
     private boolean startsNumber(int j) {
         if (j >= n) {
             return false;
         }
         char c = in.charAt(j);
-        return isDigit(c) || (c == '.' && j + 1 < n && isDigit(in.charAt(j + 1)));
+        return isDigit(c) || (c == '.' && j + 1 < n && isDigit(in.charAt(j + 1)) && !digitsStartWord(j + 1));
     }
 
     private char peek(int offset) {
