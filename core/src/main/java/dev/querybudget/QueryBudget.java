@@ -69,6 +69,14 @@ public final class QueryBudget {
         return ScopeRegistry.get().isInstalled();
     }
 
+    /**
+     * Whether the QueryBudget agent is attached to this JVM. It then wraps every connection and opens a scope per
+     * HTTP request itself; fronts in the application (the Spring starter's request filter) stand back.
+     */
+    public static boolean isAgentAttached() {
+        return ScopeRegistry.get().isAgentAttached();
+    }
+
     /** Opens a scope on the current thread. Close it with {@link QueryScope#finish()} on the same thread. */
     public static QueryScope open(String name, QueryBudgetSettings settings) {
         Objects.requireNonNull(name, "name");

@@ -7,6 +7,7 @@ import dev.querybudget.internal.scope.ScopeRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the inlined advice calls, and the one door between the agent and the application's own copy of QueryBudget.
@@ -38,11 +39,11 @@ public final class AgentBridge {
     }
 
     /**
-     * Adds the application's own QueryBudget engine: from now on it receives every statement the agent records
-     * (see {@code AgentHandover} in core).
+     * Adds the application's own QueryBudget engine: from now on it receives every statement the agent records while
+     * {@code listening} (one of its scopes is open; see {@code AgentHandover} in core).
      */
-    public static void addEngine(BiConsumer<String, long[]> engine) {
-        ScopeRegistry.get().addDownstream(engine);
+    public static void addEngine(BiConsumer<String, long[]> engine, BooleanSupplier listening) {
+        ScopeRegistry.get().addDownstream(engine, listening);
     }
 
     public static void enterConnection() {

@@ -42,6 +42,10 @@ final class RequestScopeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (QueryBudget.isAgentAttached()) {
+            chain.doFilter(request, response); // the agent opens the request's scope and reports it: once
+            return;
+        }
         boolean header = properties.getResponseHeader().isEnabled();
         boolean throwMode = properties.getMode() == QueryBudgetProperties.Mode.THROW;
         // The body is held back when the header must still be set at the end, or the request may yet fail.
@@ -55,15 +59,16 @@ final class RequestScopeFilter extends OncePerRequestFilter {
             report = scope.finish();
         }
         String route = route(request);
-        boolean ignored = isIgnored(route);
-        if (buffered != null && !(throwMode && !ignored && report.hasFindings())) {
+        if (!isIgnored(route)) {
+            // Before the body goes out, so that metrics and logs are there when the client has its response; in
+            // throw mode this throws, and the held-back body is never sent.
+            reporter.publish(report, request.getMethod(), route);
+        }
+        if (buffered != null) {
             if (header && !response.isCommitted()) {
                 response.setHeader(properties.getResponseHeader().getName(), Long.toString(report.counts().total()));
             }
             buffered.copyBodyToResponse();
-        }
-        if (!ignored) {
-            reporter.publish(report, request.getMethod(), route); // throws in throw mode when there are findings
         }
     }
 

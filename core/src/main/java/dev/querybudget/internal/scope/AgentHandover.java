@@ -4,6 +4,7 @@ import dev.querybudget.internal.FailOpen;
 
 import java.lang.reflect.Method;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * One engine per JVM when the agent is attached and the application has QueryBudget's own jars too (the JUnit
@@ -11,8 +12,8 @@ import java.util.function.BiConsumer;
  *
  * <p>The agent carries a relocated copy of core; its classes and the application's are different classes. They
  * meet only through {@code dev.querybudget.agent.AgentBridge}, on the system class path with the agent jar, in JDK
- * types: this copy hands the bridge a {@code BiConsumer<String, long[]>} and from then on receives every statement
- * the agent records, while it wraps nothing itself. So a scope this copy opens sees the agent's statements, and
+ * types: this copy hands the bridge a {@code BiConsumer<String, long[]>} and a {@code BooleanSupplier}, and from then
+ * on receives every statement the agent records while one of its scopes is open, and wraps nothing itself. So a scope this copy opens sees the agent's statements, and
  * each statement is counted once.
  *
  * <p>The agent's jar leaves this class out, so its own copy of core never offers itself to itself.
@@ -32,7 +33,8 @@ final class AgentHandover {
                 return;
             }
             BiConsumer<String, long[]> engine = registry::recordForeign;
-            bridge.getMethod("addEngine", BiConsumer.class).invoke(null, engine);
+            BooleanSupplier listening = registry::hasOpenScopes;
+            bridge.getMethod("addEngine", BiConsumer.class, BooleanSupplier.class).invoke(null, engine, listening);
             registry.agentAttached();
         } catch (ClassNotFoundException noAgent) {
             // no agent in this JVM: this copy is the engine

@@ -12,6 +12,7 @@ import dev.querybudget.internal.shape.ShapedSql;
 
 import java.util.Arrays;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,7 +31,7 @@ public final class ScopeRegistry {
     private static final ScopeRegistry INSTANCE = new ScopeRegistry();
 
     private final ThreadLocal<ThreadScopes> threadScopes = new ThreadLocal<>();
-    private final java.util.List<BiConsumer<String, long[]>> downstream = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Downstream[] downstream = new Downstream[0];
     private volatile boolean agentAttached;
     private volatile OpenScope[] allThreadScopes = NONE;
     private final AtomicInteger open = new AtomicInteger();
@@ -62,18 +63,34 @@ public final class ScopeRegistry {
         return installed;
     }
 
-    /** Whether no scope is open anywhere and no other engine listens: the statement path's first test. */
+    /** Whether no scope is open anywhere, here or in an engine downstream: the statement path's first test. */
     public boolean isIdle() {
-        return open.get() == 0 && downstream.isEmpty();
+        if (open.get() != 0) {
+            return false;
+        }
+        for (Downstream engine : downstream) {
+            if (engine.listening().getAsBoolean()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a scope of this engine is open: what an engine upstream asks before it hands a statement over. */
+    public boolean hasOpenScopes() {
+        return open.get() != 0;
     }
 
     /**
-     * Adds an engine that receives every statement this one records, as JDK types only: the SQL and
+     * Adds an engine that receives every statement this one records while {@code listening} says it has a scope open,
+     * as JDK types only: the SQL and
      * {@code [parameterHash, batchRows, listLength, nanos, failed (1 or 0)]}. This is how the agent's engine hands
      * its statements to the application's own copy of QueryBudget (see {@code AgentHandover}).
      */
-    public void addDownstream(BiConsumer<String, long[]> engine) {
-        downstream.add(engine);
+    public synchronized void addDownstream(BiConsumer<String, long[]> engine, BooleanSupplier listening) {
+        Downstream[] grown = Arrays.copyOf(downstream, downstream.length + 1);
+        grown[downstream.length] = new Downstream(engine, listening);
+        downstream = grown;
     }
 
     /** Notes that the agent wraps every connection of this JVM, so this engine wraps none itself. */
@@ -152,10 +169,9 @@ public final class ScopeRegistry {
      */
     public void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
                        boolean failed, List<ParameterSetOperation> bindings, String sql, String dataSource) {
-        if (!downstream.isEmpty()) {
-            long[] facts = {parameterHash, batchRows, listLength, nanos, failed ? 1 : 0};
-            for (BiConsumer<String, long[]> engine : downstream) {
-                engine.accept(sql, facts);
+        for (Downstream engine : downstream) {
+            if (engine.listening().getAsBoolean()) {
+                engine.statements().accept(sql, new long[]{parameterHash, batchRows, listLength, nanos, failed ? 1 : 0});
             }
         }
         record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource);
@@ -220,6 +236,10 @@ public final class ScopeRegistry {
             }
         }
         return scopes;
+    }
+
+    /** An engine that receives this one's statements while it {@code listening}. */
+    private record Downstream(BiConsumer<String, long[]> statements, BooleanSupplier listening) {
     }
 
     /** The open scopes of one thread, innermost last. */
