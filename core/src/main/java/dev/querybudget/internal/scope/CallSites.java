@@ -24,7 +24,7 @@ public final class CallSites {
      */
     private static final String[] LIBRARY_PREFIXES = {
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta.",
-            "dev.querybudget.internal.", "dev.querybudget.agent.",
+            "dev.querybudget.internal.", "dev.querybudget.agent.", "dev.querybudget.spring.",
             "net.ttddyy.dsproxy.", "net.bytebuddy.",
             "com.zaxxer.hikari.", "org.apache.commons.dbcp", "org.apache.tomcat.jdbc.", "com.mchange.",
             "org.vibur.", "io.agroal.",
