@@ -1,7 +1,9 @@
 package dev.querybudget.internal.scope;
 
 import dev.querybudget.CallSite;
+import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,8 @@ public final class CallSites {
      */
     private static final String[] LIBRARY_PREFIXES = {
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta.",
-            "dev.querybudget.internal.", "dev.querybudget.agent.", "dev.querybudget.spring.",
+            "dev.querybudget.internal.", Names.QUERYBUDGET + ".internal.", Names.QUERYBUDGET + ".agent.",
+            Names.QUERYBUDGET + ".spring.",
             "net.ttddyy.dsproxy.", "net.bytebuddy.",
             "com.zaxxer.hikari.", "org.apache.commons.dbcp", "org.apache.tomcat.jdbc.", "com.mchange.",
             "org.vibur.", "io.agroal.",
@@ -36,6 +39,15 @@ public final class CallSites {
             "org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.", "org.eclipse.jetty.", "io.undertow.",
             "kotlin.", "kotlinx.", "scala.", "groovy.", "org.codehaus.groovy.", "org.aspectj.",
     };
+
+    /**
+     * QueryBudget's own package, built at run time. The agent's jar relocates this class and rewrites the string
+     * constants that name QueryBudget's packages; its copy must still pass over the application's QueryBudget frames
+     * (the starter's filter, the application's own core), which keep their names.
+     */
+    private static final class Names {
+        static final String QUERYBUDGET = String.join(".", "dev", "querybudget");
+    }
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
@@ -73,7 +85,8 @@ public final class CallSites {
     }
 
     static boolean isLibrary(String className, String methodName) {
-        if (className.equals("dev.querybudget.QueryBudget") || className.equals("dev.querybudget.QueryScope")
+        if (className.equals(QueryBudget.class.getName()) || className.equals(QueryScope.class.getName())
+                || className.equals(Names.QUERYBUDGET + ".QueryBudget") || className.equals(Names.QUERYBUDGET + ".QueryScope")
                 || methodName.startsWith("$$_hibernate_") || className.contains("$HibernateProxy")
                 || className.contains("$$") || className.contains("$ByteBuddy$")) {
             return true;
