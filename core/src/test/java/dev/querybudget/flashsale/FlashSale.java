@@ -1,7 +1,6 @@
 package dev.querybudget.flashsale;
 
 import dev.querybudget.QueryBudget;
-import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
@@ -10,30 +9,34 @@ import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The flash-sale story on real Hibernate ORM and H2: one customer, {@code orders} orders of three items each,
+ * The flash-sale story on real Hibernate ORM and a real database (H2, PostgreSQL or MariaDB): one customer, {@code orders} orders of three items each,
  * over five products. The DataSource Hibernate uses is wrapped by QueryBudget.
  */
 public final class FlashSale implements AutoCloseable {
 
     public static final long CUSTOMER_ID = 1L;
-    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final DataSource dataSource;
     private final SessionFactory sessionFactory;
+    private final Database.Isolated database;
 
-    private FlashSale(DataSource dataSource, SessionFactory sessionFactory) {
+    private FlashSale(DataSource dataSource, SessionFactory sessionFactory, Database.Isolated database) {
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
+        this.database = database;
     }
 
-    /** A fresh in-memory database with {@code orders} orders; {@code settings} are extra Hibernate settings. */
+    /** A fresh in-memory H2 database with {@code orders} orders; {@code settings} are extra Hibernate settings. */
     public static FlashSale seed(int orders, Map<String, Object> settings) {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:flashsale" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        DataSource dataSource = QueryBudget.wrap(h2);
+        return seed(Database.H2, orders, settings);
+    }
+
+    /** A fresh database of its own on {@code on}, with {@code orders} orders. */
+    public static FlashSale seed(Database on, int orders, Map<String, Object> settings) {
+        Database.Isolated database = on.isolated();
+        DataSource dataSource = QueryBudget.wrap(database.dataSource());
         Configuration configuration = new Configuration()
                 .addAnnotatedClass(Customer.class)
                 .addAnnotatedClass(Product.class)
@@ -44,7 +47,7 @@ public final class FlashSale implements AutoCloseable {
         configuration.getProperties().put("hibernate.show_sql", "false");
         configuration.getProperties().putAll(settings);
         SessionFactory sessionFactory = configuration.buildSessionFactory();
-        FlashSale sale = new FlashSale(dataSource, sessionFactory);
+        FlashSale sale = new FlashSale(dataSource, sessionFactory, database);
         sale.insert(orders);
         return sale;
     }
@@ -124,5 +127,6 @@ public final class FlashSale implements AutoCloseable {
     @Override
     public void close() {
         sessionFactory.close();
+        database.close();
     }
 }

@@ -6,6 +6,9 @@ import dev.querybudget.QueryBudget;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.StatementType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,15 +16,23 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The detector on real Hibernate ORM entities and real H2: the story's N+1, its fixes, and its look-alikes. */
+/**
+ * The detector on real Hibernate ORM entities and a real database — H2, and PostgreSQL and MariaDB in the
+ * {@code real-databases} profile: the story's N+1, its fixes, and its look-alikes, with the SQL each dialect generates.
+ */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("dev.querybudget.flashsale.Database#selected")
 class FlashSaleDetectionTests {
+
+    @Parameter
+    Database database;
 
     private static final String ORDERS_OF_CUSTOMER =
             "select po1_0.id, po1_0.customer_id from orders po1_0 where po1_0.customer_id = ?";
 
     @Test
     void aLazyLoadingLoopIsAnNPlusOneWhoseCallSiteIsTheLoop() {
-        try (FlashSale sale = FlashSale.seed(10, Map.of())) {
+        try (FlashSale sale = FlashSale.seed(database, 10, Map.of())) {
             int[] loopLine = new int[1];
 
             ScopeReport report = QueryBudget.record("lazy loop", () -> sale.sessionFactory().inSession(session -> {
@@ -49,7 +60,7 @@ class FlashSaleDetectionTests {
 
     @Test
     void theJoinFetchVersionIsClean() {
-        try (FlashSale sale = FlashSale.seed(10, Map.of())) {
+        try (FlashSale sale = FlashSale.seed(database, 10, Map.of())) {
             ScopeReport report = QueryBudget.record("join fetch", () -> sale.sessionFactory().inSession(session -> {
                 List<PurchaseOrder> orders = FlashSale.ordersWithItems(session);
                 for (PurchaseOrder order : orders) { order.getItems().size(); }
@@ -63,7 +74,7 @@ class FlashSaleDetectionTests {
 
     @Test
     void theSameLoopWithBatchFetchingIsClean() {
-        try (FlashSale sale = FlashSale.seed(40, Map.of("hibernate.default_batch_fetch_size", "16"))) {
+        try (FlashSale sale = FlashSale.seed(database, 40, Map.of("hibernate.default_batch_fetch_size", "16"))) {
             ScopeReport report = QueryBudget.record("batch fetch", () -> sale.sessionFactory().inSession(session -> {
                 for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) { order.getItems().size(); }
             }));
@@ -75,7 +86,7 @@ class FlashSaleDetectionTests {
 
     @Test
     void aRepeatedIdenticalLookupIsADuplicateNotAnNPlusOne() {
-        try (FlashSale sale = FlashSale.seed(3, Map.of())) {
+        try (FlashSale sale = FlashSale.seed(database, 3, Map.of())) {
             ScopeReport report = QueryBudget.record("repeated lookup", () -> sale.sessionFactory().inSession(session -> {
                 for (int i = 0; i < 4; i++) {
                     session.createSelectionQuery("from Product p where p.name = :name", Product.class)
@@ -96,7 +107,7 @@ class FlashSaleDetectionTests {
 
     @Test
     void insertsOneByOneAreAnUnbatchedWrite() {
-        try (FlashSale sale = FlashSale.seed(1, Map.of())) {
+        try (FlashSale sale = FlashSale.seed(database, 1, Map.of())) {
             ScopeReport report = QueryBudget.record("import", () -> insertProducts(sale, 100));
 
             assertThat(report.findings()).extracting(Finding::kind).containsExactly(FindingKind.UNBATCHED_WRITE);
@@ -112,7 +123,7 @@ class FlashSaleDetectionTests {
 
     @Test
     void theSameInsertsThroughJdbcBatchingAreClean() {
-        try (FlashSale sale = FlashSale.seed(1, Map.of("hibernate.jdbc.batch_size", "50"))) {
+        try (FlashSale sale = FlashSale.seed(database, 1, Map.of("hibernate.jdbc.batch_size", "50"))) {
             ScopeReport report = QueryBudget.record("batched import", () -> insertProducts(sale, 100));
 
             assertThat(report.findings()).isEmpty();
@@ -123,7 +134,7 @@ class FlashSaleDetectionTests {
 
     @Test
     void aLoopBelowTheThresholdIsClean() {
-        try (FlashSale sale = FlashSale.seed(2, Map.of())) {
+        try (FlashSale sale = FlashSale.seed(database, 2, Map.of())) {
             ScopeReport report = QueryBudget.record("short loop", () -> sale.sessionFactory().inSession(session -> {
                 for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) { order.getItems().size(); }
             }));
@@ -135,7 +146,7 @@ class FlashSaleDetectionTests {
 
     @Test
     void lazyProductsInsideTheItemLoopAreASecondNPlusOne() {
-        try (FlashSale sale = FlashSale.seed(10, Map.of())) {
+        try (FlashSale sale = FlashSale.seed(database, 10, Map.of())) {
             ScopeReport report = QueryBudget.record("nested lazy loops", () -> sale.sessionFactory().inSession(session -> {
                 for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) {
                     for (OrderItem item : order.getItems()) { item.getProduct().getName(); }
