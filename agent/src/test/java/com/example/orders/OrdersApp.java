@@ -34,7 +34,9 @@ public final class OrdersApp {
         System.out.println("java.version=" + System.getProperty("java.version"));
         int orders = 20;
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl("jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1");
+        pool.setJdbcUrl(System.getProperty("orders.jdbc.url", "jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1"));
+        pool.setUsername(System.getProperty("orders.jdbc.user", ""));
+        pool.setPassword(System.getProperty("orders.jdbc.password", ""));
         pool.setMaximumPoolSize(4);
         HikariDataSource dataSource = new HikariDataSource(pool);
         Configuration configuration = new Configuration()

@@ -1,7 +1,10 @@
 package dev.querybudget.agent;
 
 import com.example.orders.OrdersApp;
+import dev.querybudget.flashsale.Database;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -15,20 +18,26 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The agent in a real forked JVM — Tomcat, Hibernate ORM, HikariCP, H2, no QueryBudget code — with real HTTP
- * requests. Runs on the JVM {@code querybudget.it.java} names (JDK 17 by default, JDK 25 in CI's second leg).
+ * The agent in a real forked JVM — Tomcat, Hibernate ORM, HikariCP, and H2 (PostgreSQL and MariaDB too in the
+ * {@code real-databases} profile), no QueryBudget code — with real HTTP requests. Runs on the JVM
+ * {@code querybudget.it.java} names (JDK 17 by default, JDK 25 in CI's second leg).
  */
 class AgentEndToEndIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Test
-    void findsTheNPlusOneOfARequestWithItsRouteAndCallSiteAndNothingOnTheFixedOne(@TempDir Path directory)
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("dev.querybudget.flashsale.Database#selected")
+    void findsTheNPlusOneOfARequestWithItsRouteAndCallSiteAndNothingOnTheFixedOne(Database database,
+                                                                                 @TempDir Path directory)
             throws Exception {
         Path json = directory.resolve("findings.jsonl");
         String secret = "COUPON-SECRET-4711";
-        ForkedJvm app = ForkedJvm.start("json=" + json + ",threshold=5", OrdersApp.class.getName(),
-                "orders app listening on", false);
+        Database.Isolated isolated = database.isolated();
+        ForkedJvm app = ForkedJvm.start(List.of("-Dorders.jdbc.url=" + isolated.url(),
+                        "-Dorders.jdbc.user=" + (database == Database.H2 ? "" : database.user()),
+                        "-Dorders.jdbc.password=" + (database == Database.H2 ? "" : database.password())),
+                "json=" + json + ",threshold=5", OrdersApp.class.getName(), "orders app listening on", false);
         try {
             int port = Integer.parseInt(app.awaitReady());
             System.out.println("the forked application runs on " + app.stdout().lines().findFirst().orElseThrow());
@@ -48,6 +57,7 @@ class AgentEndToEndIT {
                     "querybudget.request.queries[tag(method=GET), tag(route=/orders/lazy/{id})] COUNT=1.0 TOTAL=21.0");
         } finally {
             app.close();
+            isolated.close();
         }
 
         List<String> lines = Files.readAllLines(json);

@@ -53,7 +53,14 @@ final class ForkedJvm implements AutoCloseable {
      */
     static ForkedJvm start(String agentOptions, String mainClass, String readyLine, boolean withQueryBudgetJars,
                            String... args) throws Exception {
+        return start(List.of(), agentOptions, mainClass, readyLine, withQueryBudgetJars, args);
+    }
+
+    /** The same with {@code jvmOptions} ({@code -Dkey=value}) before the main class. */
+    static ForkedJvm start(List<String> jvmOptions, String agentOptions, String mainClass, String readyLine,
+                           boolean withQueryBudgetJars, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA, "-Xshare:auto"));
+        command.addAll(jvmOptions);
         if (agentOptions != null) {
             command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
         }

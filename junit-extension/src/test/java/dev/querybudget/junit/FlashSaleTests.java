@@ -1,10 +1,16 @@
 package dev.querybudget.junit;
 
+import dev.querybudget.flashsale.Database;
 import dev.querybudget.flashsale.FlashSale;
 import dev.querybudget.flashsale.PurchaseOrder;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
@@ -16,20 +22,29 @@ import static dev.querybudget.junit.QueryAssertions.assertThatQueryScaling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The flash sale on real Hibernate ORM and H2, tested as a user would: this class's own tests pass, and
- * {@link FlashSaleTestCases} — the same code with its N+1 — fails where it should, run on the real engine.
+ * The flash sale on real Hibernate ORM and a real database (H2; PostgreSQL and MariaDB in the {@code real-databases}
+ * profile), tested as a user would: this class's own tests pass, and {@link FlashSaleTestCases} — the same code with
+ * its N+1 — fails where it should, run on the real engine.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("dev.querybudget.flashsale.Database#selected")
 class FlashSaleTests {
 
-    private static FlashSale sale;
+    /** The database the fixture class runs on: set by the test that runs it. */
+    static volatile Database fixtureDatabase = Database.H2;
 
-    @BeforeAll
-    static void seed() {
-        sale = FlashSale.seed(20, Map.of());
+    @Parameter
+    Database database;
+
+    private FlashSale sale;
+
+    @BeforeEach
+    void seed() {
+        sale = FlashSale.seed(database, 20, Map.of());
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         sale.close();
     }
 
@@ -55,8 +70,9 @@ class FlashSaleTests {
 
     @Test
     void theJoinFetchListingScales() {
-        assertThatQueryScaling(sale::customerWithOrders,
-                customer -> sale.sessionFactory().inSession(session -> FlashSale.ordersWithItems(session, customer)))
+        FlashSale fixture = sale;
+        assertThatQueryScaling(fixture::customerWithOrders,
+                customer -> fixture.sessionFactory().inSession(session -> FlashSale.ordersWithItems(session, customer)))
                 .doesNotGrowBetween(2, 6);
     }
 
@@ -76,7 +92,7 @@ class FlashSaleTests {
 
         @BeforeAll
         static void seed() {
-            sale = FlashSale.seed(10, Map.of());
+            sale = FlashSale.seed(fixtureDatabase, 10, Map.of());
         }
 
         @AfterAll
@@ -112,6 +128,7 @@ class FlashSaleTests {
 
     @Test
     void theNPlusOneVersionFailsOnTheNPlusOneTheBudgetAndTheScalingCheck() {
+        fixtureDatabase = database;
         Map<String, String> outcomes = outcomes(run(FlashSaleTestCases.class));
 
         assertThat(outcomes).containsEntry("listsOrdersWithJoinFetch", "passed").hasSize(4);
@@ -122,9 +139,9 @@ class FlashSaleTests {
                 1. N+1 query: select ran 10 times from one call site with 10 distinct parameter sets (… ms)
                   shape:     select i1_0.order_id, i1_0.id, i1_0.product_id, i1_0.quantity from order_item i1_0 where \
                 i1_0.order_id = ?
-                  call site: dev.querybudget.junit.FlashSaleTests.walkLazyItems(FlashSaleTests.java:67)
-                             via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.lambda$listsOrdersWalkingLazyItems$0(FlashSaleTests.java:90)
-                             via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.listsOrdersWalkingLazyItems(FlashSaleTests.java:90)
+                  call site: dev.querybudget.junit.FlashSaleTests.walkLazyItems(FlashSaleTests.java:83)
+                             via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.lambda$listsOrdersWalkingLazyItems$0(FlashSaleTests.java:106)
+                             via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.listsOrdersWalkingLazyItems(FlashSaleTests.java:106)
                   after:     select po1_0.id, po1_0.customer_id from orders po1_0 where po1_0.customer_id = ?
                   fix:       load the association with the query before the loop (JOIN FETCH or @EntityGraph), or \
                 batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)""");
