@@ -69,6 +69,11 @@ public final class ShapeCache {
         current.put(sql, shaped);
     }
 
+    /** Shapes {@code sql} without the cache (for benchmarks of the lexer itself); never throws. */
+    public static ShapedSql shapeUncached(String sql) {
+        return sql == null ? UNKNOWN : shapeSafely(sql);
+    }
+
     int size() {
         return young.size() + old.size();
     }

@@ -1,0 +1,103 @@
+package dev.querybudget.bench;
+
+import com.p6spy.engine.spy.P6DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.querybudget.QueryBudget;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.h2.jdbcx.JdbcDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** One H2 database in memory behind one HikariCP pool, seen through each variant under test. */
+final class JdbcFixture implements AutoCloseable {
+
+    static final int ROWS = 1000;
+
+    final HikariDataSource pool;
+    final DataSource dataSource;
+    private int nextId;
+    private long nextInsert;
+
+    JdbcFixture(String variant) throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:bench_" + variant.replace('-', '_') + ";DB_CLOSE_DELAY=-1");
+        try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists item (id int primary key, name varchar(50), price decimal(10,2),"
+                    + " quantity int)");
+            statement.execute("merge into item key (id) select x, 'item ' || x, x * 1.5, x % 7 from system_range(1, "
+                    + ROWS + ")");
+            statement.execute("create table if not exists audit (id bigint primary key, name varchar(50))");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(h2);
+        config.setMaximumPoolSize(4);
+        config.setPoolName("bench-" + variant);
+        pool = new HikariDataSource(config);
+        dataSource = switch (variant) {
+            case "raw" -> pool;
+            case "datasource-proxy" -> ProxyDataSourceBuilder.create(pool).listener(new NoOpListener()).build();
+            case "p6spy" -> new P6DataSource(pool);
+            case "querybudget", "querybudget-repeating" -> QueryBudget.wrap(pool);
+            default -> throw new IllegalArgumentException("unknown variant " + variant);
+        };
+    }
+
+    /** The unit of work: borrow a connection, a prepared primary-key lookup, read three columns, close. */
+    long lookup() throws SQLException {
+        int id = 1 + (nextId++ % ROWS);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select name, price, quantity from item where id = ?")) {
+            statement.setInt(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1).length() + rows.getBigDecimal(2).longValue() + rows.getInt(3);
+            }
+        }
+    }
+
+    /** A 100-row batch insert, one round trip. */
+    int[] batchInsert() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("insert into audit (id, name) values (?, ?)")) {
+            for (int i = 0; i < 100; i++) {
+                statement.setLong(1, nextInsert++);
+                statement.setString(2, "row");
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        }
+    }
+
+    void clearAudit() throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("truncate table audit");
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** The floor of every datasource-proxy based tool: its proxies with a listener that does nothing. */
+    static final class NoOpListener implements QueryExecutionListener {
+        @Override
+        public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        }
+
+        @Override
+        public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        }
+    }
+}
