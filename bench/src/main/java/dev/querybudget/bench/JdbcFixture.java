@@ -28,6 +28,11 @@ final class JdbcFixture implements AutoCloseable {
     private int nextId;
     private long nextInsert;
 
+    static {
+        // p6spy "with logging off": only its core module, so no statement is formatted or written to spy.log.
+        System.setProperty("p6spy.config.modulelist", "com.p6spy.engine.spy.P6SpyFactory");
+    }
+
     JdbcFixture(String variant) throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:bench_" + variant.replace('-', '_') + ";DB_CLOSE_DELAY=-1");
