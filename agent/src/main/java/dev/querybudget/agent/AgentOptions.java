@@ -16,10 +16,10 @@ import java.util.function.Function;
  */
 record AgentOptions(boolean enabled, int threshold, int maxQueries, boolean log, Path json, boolean includeParameters,
                     List<String> ignoreShapes, List<String> ignoreUrls, List<String> ignoreCallSites,
-                    List<String> applicationPackages) {
+                    List<String> applicationPackages, boolean perThreadOutsideRequests) {
 
     static final Set<String> KEYS = Set.of("enabled", "threshold", "max-queries", "log", "json", "include-parameters",
-            "ignore-shapes", "ignore-urls", "ignore-call-sites", "application-packages");
+            "ignore-shapes", "ignore-urls", "ignore-call-sites", "application-packages", "outside-requests");
 
     /** A bad option: the one line the agent prints before it switches itself off. */
     static final class InvalidOption extends Exception {
@@ -61,7 +61,8 @@ record AgentOptions(boolean enabled, int threshold, int maxQueries, boolean log,
                 json == null || json.isBlank() ? null : Path.of(json),
                 bool("include-parameters", value.apply("include-parameters"), false),
                 list(value.apply("ignore-shapes")), list(value.apply("ignore-urls")),
-                list(value.apply("ignore-call-sites")), list(value.apply("application-packages")));
+                list(value.apply("ignore-call-sites")), list(value.apply("application-packages")),
+                outsideRequests(value.apply("outside-requests")));
     }
 
     private static boolean bool(String key, String value, boolean otherwise) throws InvalidOption {
@@ -88,6 +89,17 @@ record AgentOptions(boolean enabled, int threshold, int maxQueries, boolean log,
             // reported below
         }
         throw new InvalidOption(key, value, "a whole number of at least " + least);
+    }
+
+    private static boolean outsideRequests(String value) throws InvalidOption {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "ignore" -> false;
+            case "per-thread" -> true;
+            default -> throw new InvalidOption("outside-requests", value, "ignore or per-thread");
+        };
     }
 
     private static List<String> list(String value) {

@@ -68,7 +68,14 @@ public final class QueryBudgetAgent {
         try {
             QueryBudgetTotals totals = new QueryBudgetTotals();
             registerMBean(totals);
-            AgentBridge.activate(new RequestScopes(options, new Sinks(options, totals)));
+            Sinks sinks = new Sinks(options, totals);
+            RequestScopes requests = new RequestScopes(options, sinks);
+            AgentBridge.activate(requests);
+            if (options.perThreadOutsideRequests()) {
+                ThreadScopes outside = new ThreadScopes(requests.settings(), sinks);
+                requests.reportOutsideRequests(outside);
+                outside.start();
+            }
             AgentBuilder builder = new AgentBuilder.Default()
                     .disableClassFormatChanges()
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)

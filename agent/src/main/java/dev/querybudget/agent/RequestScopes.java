@@ -17,6 +17,7 @@ final class RequestScopes {
     private final AgentOptions options;
     private final Sinks sinks;
     private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
+    private volatile ThreadScopes threadScopes;
 
     RequestScopes(AgentOptions options, Sinks sinks) {
         this.options = options;
@@ -30,12 +31,25 @@ final class RequestScopes {
                 .withIgnoredShapes(options.ignoreShapes());
     }
 
+    QueryBudgetSettings settings() {
+        return settings;
+    }
+
+    /** Reports statements outside requests per thread from now on ({@code outside-requests=per-thread}). */
+    void reportOutsideRequests(ThreadScopes scopes) {
+        threadScopes = scopes;
+    }
+
     void enter(Object request) {
         State current = state.get();
         if (current.depth++ > 0) {
             return;
         }
         try {
+            ThreadScopes outside = threadScopes;
+            if (outside != null) {
+                outside.report(Thread.currentThread()); // the thread's work before this request is its own report
+            }
             String method = Routes.method(request);
             current.scope = QueryBudget.open(method + " " + Routes.route(request), settings);
         } catch (RuntimeException | LinkageError failure) {

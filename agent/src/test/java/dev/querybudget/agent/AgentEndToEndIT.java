@@ -81,6 +81,39 @@ class AgentEndToEndIT {
     }
 
     @Test
+    void statementsOutsideRequestsAreReportedPerThreadWhenAsked(@TempDir Path directory) throws Exception {
+        Path json = directory.resolve("findings.jsonl");
+        ForkedJvm app = ForkedJvm.start("json=" + json + ",outside-requests=per-thread", OrdersApp.class.getName(),
+                "orders app listening on", false);
+        try {
+            int port = Integer.parseInt(app.awaitReady());
+            assertThat(get(port, "/orders/fetch/1")).isEqualTo("60 items");
+        } finally {
+            app.close();
+        }
+
+        List<String> lines = Files.readAllLines(json);
+        assertThat(lines).as("the start-up's seed, reported for the main thread at shutdown")
+                .anyMatch(line -> line.contains("\"scope\":\"thread main\"") && line.contains("\"kind\":\"UNBATCHED_WRITE\"")
+                        && line.contains("\"sql\":\"insert into order_item(order_id, product_id, quantity, id)"
+                        + " values (?, ?, ?, ?)\"") && line.contains("\"count\":60,"))
+                .noneMatch(line -> line.contains("\"route\":\"/orders/fetch/{id}\""));
+    }
+
+    @Test
+    void withoutTheSettingStatementsOutsideRequestsAreNotReported(@TempDir Path directory) throws Exception {
+        Path json = directory.resolve("findings.jsonl");
+        ForkedJvm app = ForkedJvm.start("json=" + json, OrdersApp.class.getName(), "orders app listening on", false);
+        try {
+            app.awaitReady();
+        } finally {
+            app.close();
+        }
+
+        assertThat(json).doesNotExist();
+    }
+
+    @Test
     void aBadOptionPrintsOneLineAndTheApplicationStillStartsAndServes() throws Exception {
         ForkedJvm app = ForkedJvm.start("threshold=1,log=true", OrdersApp.class.getName(),
                 "orders app listening on", false);
@@ -107,7 +140,8 @@ class AgentEndToEndIT {
 
         assertThat(app.stderr()).contains("QueryBudget agent: option 'treshold' was '5', accepted: one of"
                 + " application-packages, enabled, ignore-call-sites, ignore-shapes, ignore-urls, include-parameters,"
-                + " json, log, max-queries, threshold. The agent is off; the application starts without it.");
+                + " json, log, max-queries, outside-requests, threshold. The agent is off; the application starts"
+                + " without it.");
     }
 
     private static String get(int port, String path) throws Exception {

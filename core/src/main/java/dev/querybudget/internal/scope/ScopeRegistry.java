@@ -13,6 +13,7 @@ import dev.querybudget.internal.shape.ShapedSql;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +34,7 @@ public final class ScopeRegistry {
     private final ThreadLocal<ThreadScopes> threadScopes = new ThreadLocal<>();
     private volatile Downstream[] downstream = new Downstream[0];
     private volatile boolean agentAttached;
+    private volatile Predicate<Thread> fallback;
     private volatile OpenScope[] allThreadScopes = NONE;
     private final AtomicInteger open = new AtomicInteger();
 
@@ -65,7 +67,7 @@ public final class ScopeRegistry {
 
     /** Whether no scope is open anywhere, here or in an engine downstream: the statement path's first test. */
     public boolean isIdle() {
-        if (open.get() != 0) {
+        if (open.get() != 0 || fallback != null) {
             return false;
         }
         for (Downstream engine : downstream) {
@@ -91,6 +93,15 @@ public final class ScopeRegistry {
         Downstream[] grown = Arrays.copyOf(downstream, downstream.length + 1);
         grown[downstream.length] = new Downstream(engine, listening);
         downstream = grown;
+    }
+
+    /**
+     * Sets what happens to a statement whose thread has no scope open: {@code opener} may open one on the thread, with
+     * {@link #open}, and says whether it did (the agent's per-thread scopes for start-up and scheduler work); if not,
+     * the statement goes unrecorded.
+     */
+    public void fallbackScopes(Predicate<Thread> opener) {
+        fallback = opener;
     }
 
     /** Notes that the agent wraps every connection of this JVM, so this engine wraps none itself. */
@@ -182,6 +193,11 @@ public final class ScopeRegistry {
                         String dataSource) {
         ThreadScopes local = threadScopes.get();
         OpenScope[] own = local == null ? NONE : local.scopes;
+        Predicate<Thread> opener = fallback;
+        if (opener != null && !hasLiveScope(own) && opener.test(Thread.currentThread())) {
+            local = threadScopes.get();
+            own = local == null ? NONE : local.scopes;
+        }
         OpenScope[] shared = allThreadScopes;
         if (own.length == 0 && shared.length == 0) {
             return;
@@ -216,6 +232,15 @@ public final class ScopeRegistry {
                 recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, stack, sample, dataSource);
             }
         }
+    }
+
+    private static boolean hasLiveScope(OpenScope[] scopes) {
+        for (OpenScope scope : scopes) {
+            if (!scope.closed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static OpenScope[] append(OpenScope[] scopes, OpenScope scope) {
