@@ -6,6 +6,7 @@ import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.internal.FailOpen;
+import dev.querybudget.internal.RouteTemplates;
 
 /**
  * A scope per HTTP request, opened by the outermost servlet or filter on the thread and closed when it returns;
@@ -73,22 +74,12 @@ final class RequestScopes {
             String route = Routes.route(request);
             scope.rename(method + " " + route);
             ScopeReport report = scope.finish();
-            if (!isIgnored(route)) {
+            if (!RouteTemplates.matchesAny(route, options.ignoreUrls())) {
                 sinks.publish(report, method, route);
             }
         } catch (RuntimeException | LinkageError failure) {
             FailOpen.report("reporting a request", failure);
         }
-    }
-
-    private boolean isIgnored(String route) {
-        for (String pattern : options.ignoreUrls()) {
-            if (pattern.endsWith("*") ? route.startsWith(pattern.substring(0, pattern.length() - 1))
-                    : route.equals(pattern)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static final class State {

@@ -25,6 +25,17 @@ public final class RouteTemplates {
         return folded.toString();
     }
 
+    /** Whether {@code route} is one of {@code patterns}; a pattern ending in {@code *} matches a prefix. */
+    public static boolean matchesAny(String route, java.util.List<String> patterns) {
+        for (String pattern : patterns) {
+            if (pattern.endsWith("*") ? route.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : route.equals(pattern)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isId(String segment) {
         if (segment.isEmpty()) {
             return false;

@@ -21,4 +21,14 @@ class RouteTemplatesTests {
     void foldsIdLikeSegments(String path, String route) {
         assertThat(RouteTemplates.fold(path)).isEqualTo(route);
     }
+
+    @org.junit.jupiter.api.Test
+    void matchesExactRoutesAndPrefixPatterns() {
+        java.util.List<String> patterns = java.util.List.of("/health", "/actuator/*");
+
+        assertThat(RouteTemplates.matchesAny("/health", patterns)).isTrue();
+        assertThat(RouteTemplates.matchesAny("/actuator/prometheus", patterns)).isTrue();
+        assertThat(RouteTemplates.matchesAny("/healthz", patterns)).isFalse();
+        assertThat(RouteTemplates.matchesAny("/orders/{id}", patterns)).isFalse();
+    }
 }

@@ -59,7 +59,7 @@ final class RequestScopeFilter extends OncePerRequestFilter {
             report = scope.finish();
         }
         String route = route(request);
-        if (!isIgnored(route)) {
+        if (!RouteTemplates.matchesAny(route, properties.getIgnore().getUrls())) {
             // Before the body goes out, so that metrics and logs are there when the client has its response; in
             // throw mode this throws, and the held-back body is never sent.
             reporter.publish(report, request.getMethod(), route);
@@ -81,13 +81,4 @@ final class RequestScopeFilter extends OncePerRequestFilter {
         return RouteTemplates.fold(path);
     }
 
-    private boolean isIgnored(String route) {
-        for (String pattern : properties.getIgnore().getUrls()) {
-            if (pattern.endsWith("*") ? route.startsWith(pattern.substring(0, pattern.length() - 1))
-                    : route.equals(pattern)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
