@@ -1,6 +1,7 @@
 package dev.querybudget.spring;
 
 import dev.querybudget.QueryBudget;
+import dev.querybudget.internal.FailOpen;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.Advised;
@@ -90,7 +91,12 @@ final class DataSourceWrapper implements BeanPostProcessor, Ordered {
         public Object invoke(MethodInvocation invocation) throws Throwable {
             Object result = invocation.proceed();
             if (result instanceof Connection connection && invocation.getMethod().getName().equals("getConnection")) {
-                return QueryBudget.wrap(dataSourceName, connection);
+                try {
+                    return QueryBudget.wrap(dataSourceName, connection);
+                } catch (RuntimeException | LinkageError failure) {
+                    FailOpen.report("wrapping a connection of " + dataSourceName, failure);
+                    return connection; // the application gets its connection, uncounted
+                }
             }
             return result;
         }

@@ -3,6 +3,7 @@ package dev.querybudget.spring;
 import dev.querybudget.Finding;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ShapeCount;
+import dev.querybudget.internal.FailOpen;
 import dev.querybudget.report.FindingRenderer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -40,10 +41,14 @@ final class RequestReporter {
 
     /** Publishes a request's report; in {@code throw} mode, a report with findings throws afterwards. */
     void publish(ScopeReport report, String method, String uri) {
-        for (ReportListener listener : listeners) {
-            listener.onReport(report, method, uri);
+        try {
+            for (ReportListener listener : listeners) {
+                listener.onReport(report, method, uri);
+            }
+            remember(report);
+        } catch (RuntimeException | LinkageError failure) {
+            FailOpen.report("publishing a request's report", failure); // never fails the request
         }
-        remember(report);
         if (!report.hasFindings()) {
             return;
         }

@@ -56,7 +56,7 @@ final class RequestScopeFilter extends OncePerRequestFilter {
             chain.doFilter(request, buffered == null ? response : buffered);
         } finally {
             scope.rename(request.getMethod() + " " + route(request));
-            report = scope.finish();
+            report = scope.finish(); // never throws: detection failures are logged and leave no findings
         }
         String route = route(request);
         if (!RouteTemplates.matchesAny(route, properties.getIgnore().getUrls())) {
