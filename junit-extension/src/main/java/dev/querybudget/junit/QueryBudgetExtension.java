@@ -93,6 +93,9 @@ final class QueryBudgetExtension implements BeforeTestExecutionCallback, AfterTe
         }
     }
 
+    // getOrComputeIfAbsent is deprecated in JUnit 6 for computeIfAbsent, which JUnit 5.12 (Spring Boot 3.5's line)
+    // does not have: the extension keeps the method both lines share.
+    @SuppressWarnings("deprecation")
     private static Optional<SnapshotFile> snapshot(ExtensionContext context) {
         Optional<ExtensionContext> classContext = classContext(context);
         if (classContext.isEmpty() || findAnnotation(context, QuerySnapshot.class).isEmpty()) {
