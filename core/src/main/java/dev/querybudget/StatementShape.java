@@ -16,12 +16,14 @@ public final class StatementShape {
     private final String sql;
     private final StatementType type;
     private final boolean paging;
+    private final boolean keyList;
     private final int hash;
 
     public StatementShape(String sql, StatementType type, boolean paging) {
         this.sql = Objects.requireNonNull(sql, "sql");
         this.type = Objects.requireNonNull(type, "type");
         this.paging = paging;
+        this.keyList = sql.contains(" in (...)") || sql.contains(" any (?)");
         this.hash = sql.hashCode();
     }
 
@@ -46,7 +48,12 @@ public final class StatementShape {
 
     /** Whether the statement fetches several keys in one go ({@code IN (…)} or {@code = ANY(?)}). */
     public boolean hasKeyList() {
-        return sql.contains(" in (...)") || sql.contains(" any (?)");
+        return keyList;
+    }
+
+    /** Whether a bound array is the key list ({@code = ANY(?)}), whose length only the bind value tells. */
+    public boolean hasArrayKeyList() {
+        return keyList && sql.contains(" any (?)");
     }
 
     private static boolean looksLikeHibernateAlias(String text) {

@@ -52,13 +52,14 @@ final class RequestScopeFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper buffered = header || throwMode ? new ContentCachingResponseWrapper(response) : null;
         QueryScope scope = QueryBudget.open(request.getMethod() + " " + request.getRequestURI(), settings);
         ScopeReport report;
+        String route;
         try {
             chain.doFilter(request, buffered == null ? response : buffered);
         } finally {
-            scope.rename(request.getMethod() + " " + route(request));
+            route = route(request);
+            scope.rename(request.getMethod() + " " + route);
             report = scope.finish(); // never throws: detection failures are logged and leave no findings
         }
-        String route = route(request);
         if (!RouteTemplates.matchesAny(route, properties.getIgnore().getUrls())) {
             // Before the body goes out, so that metrics and logs are there when the client has its response; in
             // throw mode this throws, and the held-back body is never sent.

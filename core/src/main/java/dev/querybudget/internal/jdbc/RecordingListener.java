@@ -78,7 +78,8 @@ public final class RecordingListener implements QueryExecutionListener {
             List<ParameterSetOperation> bindings = parameterSets.isEmpty() ? null : parameterSets.get(0);
             int batchRows = batch ? Math.max(1, parameterSets.size()) : 0;
             long hash = batch ? sql.hashCode() : ParameterHashing.hash(sql, bindings);
-            int listLength = batch ? shaped.listLength()
+            // Only an "= ANY(?)" statement carries its key list in a bind value; no other needs a second pass.
+            int listLength = batch || !shaped.shape().hasArrayKeyList() ? shaped.listLength()
                     : Math.max(shaped.listLength(), ParameterHashing.longestArray(bindings));
             registry.record(shaped.shape(), listLength, hash, batchRows, share, failed, bindings, sql, dataSource);
         }
