@@ -269,20 +269,6 @@ class DetectionRulesTests {
     }
 
     private void insert(int from, int to, boolean batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("insert into item (id, name) values (?, ?)")) {
-            for (int id = from; id < to; id++) {
-                statement.setInt(1, id);
-                statement.setString(2, "new " + id);
-                if (batch) {
-                    statement.addBatch();
-                } else {
-                    statement.executeUpdate();
-                }
-            }
-            if (batch) {
-                statement.executeBatch();
-            }
-        }
+        Sql.insertItems(dataSource, from, to - from, batch);
     }
 }

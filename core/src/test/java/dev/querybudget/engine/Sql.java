@@ -35,4 +35,23 @@ final class Sql {
             return rows;
         }
     }
+
+    /** Inserts {@code count} rows into {@code item} from id {@code from}, one by one or as one JDBC batch. */
+    static void insertItems(DataSource dataSource, int from, int count, boolean batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("insert into item (id, name) values (?, ?)")) {
+            for (int id = from; id < from + count; id++) {
+                statement.setInt(1, id);
+                statement.setString(2, "item " + id);
+                if (batch) {
+                    statement.addBatch();
+                } else {
+                    statement.executeUpdate();
+                }
+            }
+            if (batch) {
+                statement.executeBatch();
+            }
+        }
+    }
 }

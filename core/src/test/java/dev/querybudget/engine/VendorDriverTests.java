@@ -134,21 +134,7 @@ class VendorDriverTests {
     }
 
     private void insert(int from, int count, boolean batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("insert into item (id, name) values (?, ?)")) {
-            for (int id = from; id < from + count; id++) {
-                statement.setInt(1, id);
-                statement.setString(2, "item " + id);
-                if (batch) {
-                    statement.addBatch();
-                } else {
-                    statement.executeUpdate();
-                }
-            }
-            if (batch) {
-                statement.executeBatch();
-            }
-        }
+        Sql.insertItems(dataSource, from, count, batch);
     }
 
     private long count() throws SQLException {
