@@ -3,6 +3,7 @@ package dev.querybudget;
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.detect.Detector;
 import dev.querybudget.internal.scope.OpenScope;
+import dev.querybudget.internal.scope.ScopeRecording;
 import dev.querybudget.internal.scope.ScopeRegistry;
 
 import java.util.List;
@@ -64,15 +65,20 @@ public final class QueryScope implements AutoCloseable {
     }
 
     private ScopeReport detect() {
-        List<Finding> findings;
-        try {
-            findings = Detector.detect(scope.name(), scope.recording(), scope.settings());
-        } catch (RuntimeException | StackOverflowError failure) {
-            FailOpen.report("detecting findings", failure);
-            findings = List.of();
-        }
-        return new ScopeReport(scope.name(), scope.recording().counts(), scope.recording().shapeCounts(), findings,
-                scope.recording().untracked(), scope.recording().dataSourceCounts());
+        ScopeRecording recording = scope.recording();
+        return recording.read(all -> { // one lock for the whole report
+            QueryCounts counts = recording.counts();
+            List<ShapeCount> shapes = recording.shapeCounts();
+            List<Finding> findings;
+            try {
+                findings = Detector.detect(scope.name(), all, counts, shapes, scope.settings());
+            } catch (RuntimeException | StackOverflowError failure) {
+                FailOpen.report("detecting findings", failure);
+                findings = List.of();
+            }
+            return new ScopeReport(scope.name(), counts, shapes, findings, recording.untracked(),
+                    recording.dataSourceCounts());
+        });
     }
 
     /** The same as {@link #finish()}, for try-with-resources. */

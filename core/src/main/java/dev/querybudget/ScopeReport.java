@@ -20,7 +20,8 @@ public record ScopeReport(String name, QueryCounts counts, List<ShapeCount> shap
     public ScopeReport {
         shapes = List.copyOf(shapes);
         findings = List.copyOf(findings);
-        dataSources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dataSources));
+        dataSources = dataSources.size() <= 1 ? Map.copyOf(dataSources)
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dataSources));
     }
 
     /** The same report with only {@code kept} as its findings. */

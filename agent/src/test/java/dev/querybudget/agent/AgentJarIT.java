@@ -20,7 +20,6 @@ class AgentJarIT {
 
             assertThat(classes).isNotEmpty().allMatch(name -> name.startsWith("dev/querybudget/agent/"));
             assertThat(classes).anyMatch(name -> name.startsWith("dev/querybudget/agent/shaded/bytebuddy/"))
-                    .anyMatch(name -> name.startsWith("dev/querybudget/agent/shaded/dsproxy/"))
                     .anyMatch(name -> name.startsWith("dev/querybudget/agent/shaded/core/internal/"))
                     .noneMatch(name -> name.contains("AgentHandover"));
             assertThat(jar.getManifest().getMainAttributes().getValue("Premain-Class"))

@@ -118,7 +118,6 @@ final class ForkedJvm implements AutoCloseable {
     private static String classPath(boolean withQueryBudgetJars) {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.replace('\\', '/').endsWith("agent/target/classes"))
-                .filter(entry -> withQueryBudgetJars || !entry.contains("datasource-proxy"))
                 .filter(entry -> withQueryBudgetJars || !isQueryBudgetMain(entry))
                 .collect(Collectors.joining(File.pathSeparator));
     }

@@ -9,7 +9,6 @@ import dev.querybudget.QueryCounts;
 import dev.querybudget.ShapeCount;
 import dev.querybudget.StatementType;
 import dev.querybudget.internal.scope.CallSites;
-import dev.querybudget.internal.scope.ScopeRecording;
 import dev.querybudget.internal.scope.ShapeStats;
 
 import java.util.ArrayList;
@@ -33,22 +32,35 @@ import java.util.List;
 public final class Detector {
 
     private static final int TOP_SHAPES = 5;
+    private static final Comparator<Finding> MOST_FIRST = Comparator.comparingLong(Finding::count).reversed()
+            .thenComparing(Finding::sql);
 
     private Detector() {
     }
 
-    public static List<Finding> detect(String scope, ScopeRecording recording, QueryBudgetSettings settings) {
-        List<Finding> findings = new ArrayList<>();
-        findings.addAll(budgetFindings(scope, recording.counts(), recording.shapeCounts(), settings.budget()));
-        findings.addAll(recording.read(stats -> shapeFindings(scope, stats, settings)));
+    /**
+     * The findings of a scope's recording: its per-shape statistics, counts and shapes (most executed first), read
+     * under the recording's lock.
+     */
+    public static List<Finding> detect(String scope, Collection<ShapeStats> all, QueryCounts counts,
+                                       List<ShapeCount> shapes, QueryBudgetSettings settings) {
+        List<Finding> findings = budgetFindings(scope, counts, shapes, settings.budget());
+        List<Finding> shapeFindings = shapeFindings(scope, all, settings);
+        if (findings.isEmpty()) {
+            return shapeFindings;
+        }
+        findings.addAll(shapeFindings);
         return findings;
     }
 
     private static List<Finding> shapeFindings(String scope, Collection<ShapeStats> all, QueryBudgetSettings settings) {
+        int threshold = settings.threshold();
+        if (!anyCandidate(all, threshold)) {
+            return List.of(); // the common request: no shape ran twice
+        }
         List<Finding> nPlusOne = new ArrayList<>();
         List<Finding> duplicates = new ArrayList<>();
         List<Finding> unbatched = new ArrayList<>();
-        int threshold = settings.threshold();
         for (ShapeStats stats : all) {
             StatementType type = stats.shape().type();
             if (type == StatementType.OTHER || isIgnored(stats, settings)) {
@@ -75,15 +87,25 @@ public final class Detector {
                         dominantStack(stats), FixHints.unbatchedWrite()), settings);
             }
         }
-        Comparator<Finding> mostFirst = Comparator.comparingLong(Finding::count).reversed()
-                .thenComparing(Finding::sql);
-        nPlusOne.sort(mostFirst);
-        duplicates.sort(mostFirst);
-        unbatched.sort(mostFirst);
+        nPlusOne.sort(MOST_FIRST);
+        duplicates.sort(MOST_FIRST);
+        unbatched.sort(MOST_FIRST);
         List<Finding> findings = new ArrayList<>(nPlusOne);
         findings.addAll(duplicates);
         findings.addAll(unbatched);
         return findings;
+    }
+
+    /** Whether any shape could be a finding: a read run again, or a write run {@code threshold} times on its own. */
+    private static boolean anyCandidate(Collection<ShapeStats> all, int threshold) {
+        for (ShapeStats stats : all) {
+            StatementType type = stats.shape().type();
+            if (type == StatementType.SELECT ? stats.singleExecutions() >= 2
+                    : type != StatementType.OTHER && stats.singleExecutions() >= threshold) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isKeyListFetch(ShapeStats stats) {
@@ -130,6 +152,9 @@ public final class Detector {
     private static List<Finding> budgetFindings(String scope, QueryCounts counts, List<ShapeCount> shapes,
                                                 Budget budget) {
         List<Finding> findings = new ArrayList<>();
+        if (budget.equals(Budget.NONE)) {
+            return findings;
+        }
         List<ShapeCount> top = shapes.subList(0, Math.min(TOP_SHAPES, shapes.size()));
         over(findings, scope, "total", counts.total(), budget.total(), top);
         over(findings, scope, "select", counts.select(), budget.select(), top);

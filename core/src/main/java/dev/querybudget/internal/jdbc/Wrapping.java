@@ -1,19 +1,12 @@
 package dev.querybudget.internal.jdbc;
 
 import dev.querybudget.internal.scope.ScopeRegistry;
-import net.ttddyy.dsproxy.ConnectionInfo;
-import net.ttddyy.dsproxy.listener.ChainListener;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-import net.ttddyy.dsproxy.proxy.ProxyConfig;
-import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
-import net.ttddyy.dsproxy.support.ProxyDataSource;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.Objects;
 
-/** Puts the {@link RecordingListener} in front of a DataSource or a Connection, once. */
+/** Puts QueryBudget's recording wrappers in front of a DataSource or a Connection, once. */
 public final class Wrapping {
 
     /** The name of a DataSource wrapped without one, and of connections wrapped one by one. */
@@ -34,9 +27,7 @@ public final class Wrapping {
         if (isWrapped(dataSource) || ScopeRegistry.get().isAgentAttached()) {
             return dataSource; // the agent wraps every connection already: one wrapper, one count
         }
-        return ProxyDataSourceBuilder.create(name, dataSource)
-                .listener(RecordingListener.INSTANCE)
-                .build();
+        return new RecordingDataSource(dataSource, name);
     }
 
     public static Connection wrap(Connection connection) {
@@ -48,38 +39,22 @@ public final class Wrapping {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(connection, "connection");
         ScopeRegistry.get().markInstalled();
-        if (connection instanceof ProxyJdbcObject proxy && records(proxy.getProxyConfig())
-                || ScopeRegistry.get().isAgentAttached()) {
+        if (isWrapped(connection) || ScopeRegistry.get().isAgentAttached()) {
             return connection;
         }
-        ProxyConfig config = ProxyConfig.Builder.create()
-                .dataSourceName(name)
-                .queryListener(RecordingListener.INSTANCE)
-                .build();
-        ConnectionInfo info = new ConnectionInfo();
-        info.setDataSourceName(name);
-        info.setConnectionId(config.getConnectionIdManager().getId(connection));
-        return config.getJdbcProxyFactory().createConnection(connection, info, config);
+        return new RecordingConnection(connection, name);
     }
 
     /**
-     * Whether {@code dataSource} is QueryBudget's own wrapper. (Its proxies forward {@code isWrapperFor} to the
+     * Whether {@code dataSource} is QueryBudget's own wrapper. (Its wrappers forward {@code isWrapperFor} to the
      * vendor object, so only a type check can tell.)
      */
     public static boolean isWrapped(DataSource dataSource) {
-        return dataSource instanceof ProxyDataSource proxy && records(proxy.getProxyConfig());
+        return dataSource instanceof RecordingDataSource;
     }
 
-    /** Whether {@code connection} is one of QueryBudget's own connection proxies. */
+    /** Whether {@code connection} is one of QueryBudget's own connection wrappers. */
     public static boolean isWrapped(Connection connection) {
-        return connection instanceof ProxyJdbcObject proxy && records(proxy.getProxyConfig());
-    }
-
-    private static boolean records(ProxyConfig config) {
-        QueryExecutionListener listener = config.getQueryListener();
-        if (listener == RecordingListener.INSTANCE) {
-            return true;
-        }
-        return listener instanceof ChainListener chain && chain.getListeners().contains(RecordingListener.INSTANCE);
+        return connection instanceof RecordingConnection;
     }
 }

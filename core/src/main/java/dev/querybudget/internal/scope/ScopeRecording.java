@@ -7,9 +7,11 @@ import dev.querybudget.StatementShape;
 import dev.querybudget.StatementType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,14 +26,21 @@ public final class ScopeRecording {
     static final int MAX_SHAPES = 500;
     static final int MAX_DATA_SOURCES = 16;
     static final String OTHER_DATA_SOURCES = "other";
+    private static final Comparator<ShapeCount> MOST_EXECUTED_FIRST = Comparator.comparingLong(ShapeCount::count)
+            .reversed().thenComparing(count -> count.shape().sql());
 
     private final Map<StatementShape, ShapeStats> shapes = new HashMap<>();
-    private final long[] perType = new long[StatementType.values().length];
+    private static final int TYPES = StatementType.values().length;
+
+    private final long[] perType = new long[TYPES];
     private long batches;
     private long failed;
     private long untracked;
     private StatementShape last;
-    private final Map<String, long[]> perDataSource = new java.util.LinkedHashMap<>();
+    /** Statements per DataSource name, in first-seen order: most scopes see one or two names. */
+    private String[] dataSourceNames = new String[1];
+    private long[] dataSourceStatements = new long[1];
+    private int dataSourceCount;
 
     synchronized boolean wantsCallSite(StatementShape shape) {
         if (shape.type() == StatementType.OTHER) {
@@ -68,24 +77,39 @@ public final class ScopeRecording {
         }
         stats.record(parameterHash, batchRows, listLength, nanos, stack);
         if (parameterSample != null && stats.wantsParameterSample()) {
-            stats.parameterSamples.add(parameterSample);
+            stats.addParameterSample(parameterSample);
         }
         last = shape;
     }
 
     private void countDataSource(String name) {
-        long[] count = perDataSource.get(name);
-        if (count == null) {
-            String key = perDataSource.size() < MAX_DATA_SOURCES ? name : OTHER_DATA_SOURCES;
-            count = perDataSource.computeIfAbsent(key, absent -> new long[1]);
+        String key = name;
+        for (int k = 0; k < dataSourceCount; k++) {
+            if (dataSourceNames[k].equals(key)) {
+                dataSourceStatements[k]++;
+                return;
+            }
+            if (k == MAX_DATA_SOURCES - 1) {
+                key = OTHER_DATA_SOURCES; // past 16 names, every further one shares the 17th slot
+            }
         }
-        count[0]++;
+        if (dataSourceCount == dataSourceNames.length) {
+            dataSourceNames = Arrays.copyOf(dataSourceNames, Math.min(MAX_DATA_SOURCES + 1, dataSourceCount * 2));
+            dataSourceStatements = Arrays.copyOf(dataSourceStatements, dataSourceNames.length);
+        }
+        dataSourceNames[dataSourceCount] = key;
+        dataSourceStatements[dataSourceCount++] = 1;
     }
 
     /** Statements per DataSource name, in first-seen order (at most 16 names, then {@code other}). */
     public synchronized Map<String, Long> dataSourceCounts() {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        perDataSource.forEach((name, count) -> counts.put(name, count[0]));
+        if (dataSourceCount == 1) {
+            return Map.of(dataSourceNames[0], dataSourceStatements[0]);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int k = 0; k < dataSourceCount; k++) {
+            counts.put(dataSourceNames[k], dataSourceStatements[k]);
+        }
         return counts;
     }
 
@@ -99,15 +123,21 @@ public final class ScopeRecording {
         return untracked;
     }
 
-    /** Every tracked shape, most executed first. */
+    /** Every tracked shape, most executed first (an immutable list). */
     public synchronized List<ShapeCount> shapeCounts() {
+        if (shapes.size() <= 1) {
+            return shapes.isEmpty() ? List.of() : List.of(shapeCount(shapes.values().iterator().next()));
+        }
         List<ShapeCount> counts = new ArrayList<>(shapes.size());
         for (ShapeStats stats : shapes.values()) {
-            counts.add(new ShapeCount(stats.shape, stats.count, stats.distinct, stats.totalNanos));
+            counts.add(shapeCount(stats));
         }
-        counts.sort(Comparator.comparingLong(ShapeCount::count).reversed()
-                .thenComparing(count -> count.shape().sql()));
-        return counts;
+        counts.sort(MOST_EXECUTED_FIRST);
+        return List.copyOf(counts);
+    }
+
+    private static ShapeCount shapeCount(ShapeStats stats) {
+        return new ShapeCount(stats.shape, stats.count, stats.distinct, stats.totalNanos);
     }
 
     /** Reads the per-shape statistics under this recording's lock (the detector's way in). */

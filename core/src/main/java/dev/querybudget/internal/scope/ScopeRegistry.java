@@ -4,17 +4,15 @@ import dev.querybudget.CallSite;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.StatementShape;
 import dev.querybudget.ThreadMode;
-import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
-
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.shape.ShapeCache;
 import dev.querybudget.internal.shape.ShapedSql;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,11 +25,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScopeRegistry {
 
     private static final OpenScope[] NONE = new OpenScope[0];
+    private static final Object[] NO_SCOPES = new Object[0];
     /** The DataSource name of statements the agent hands over: it wraps connections, not named beans. */
     private static final String FOREIGN_DATA_SOURCE = "agent";
     private static final ScopeRegistry INSTANCE = new ScopeRegistry();
 
-    private final ThreadLocal<ThreadScopes> threadScopes = new ThreadLocal<>();
+    /**
+     * The open scopes of each thread, innermost last: an {@code OpenScope[]}, or, with none open, {@link #NO_SCOPES}.
+     * A pooled thread keeps its entry between requests (no set-up per request), and an idle entry holds a JDK type
+     * only, so it pins none of QueryBudget's classes (and no web application's class loader) to the thread.
+     */
+    private final ThreadLocal<Object[]> threadScopes = ThreadLocal.withInitial(() -> NO_SCOPES);
     private volatile Downstream[] downstream = new Downstream[0];
     private volatile boolean agentAttached;
     private volatile Predicate<Thread> fallback;
@@ -132,12 +136,7 @@ public final class ScopeRegistry {
                 allThreadScopes = append(allThreadScopes, scope);
             }
         } else {
-            ThreadScopes scopes = threadScopes.get();
-            if (scopes == null) {
-                scopes = new ThreadScopes();
-                threadScopes.set(scopes);
-            }
-            scopes.scopes = append(scopes.scopes, scope);
+            threadScopes.set(append(ownScopes(), scope));
         }
         open.incrementAndGet();
         return scope;
@@ -161,13 +160,8 @@ public final class ScopeRegistry {
                 allThreadScopes = remove(allThreadScopes, scope);
             }
         } else if (Thread.currentThread() == scope.owner()) {
-            ThreadScopes scopes = threadScopes.get();
-            if (scopes != null) {
-                scopes.scopes = remove(scopes.scopes, scope);
-                if (scopes.scopes.length == 0) {
-                    threadScopes.remove(); // no ThreadLocal outlives the scopes of a pooled thread
-                }
-            }
+            OpenScope[] left = remove(ownScopes(), scope);
+            threadScopes.set(left.length == 0 ? NO_SCOPES : left);
         }
         // Closed on another thread: the owner's list keeps a closed scope, which record() skips and the owner's
         // next open or close on that thread sweeps out.
@@ -179,7 +173,7 @@ public final class ScopeRegistry {
      * scope wants a call site; bind values are rendered only when a scope opted in to them.
      */
     public void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                       boolean failed, List<ParameterSetOperation> bindings, String sql, String dataSource) {
+                       boolean failed, BindValues bindings, String sql, String dataSource) {
         for (Downstream engine : downstream) {
             if (engine.listening().getAsBoolean()) {
                 engine.statements().accept(sql, new long[]{parameterHash, batchRows, listLength, nanos, failed ? 1 : 0});
@@ -189,14 +183,12 @@ public final class ScopeRegistry {
     }
 
     private void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                        boolean failed, List<ParameterSetOperation> bindings, boolean renderable,
+                        boolean failed, BindValues bindings, boolean renderable,
                         String dataSource) {
-        ThreadScopes local = threadScopes.get();
-        OpenScope[] own = local == null ? NONE : local.scopes;
+        OpenScope[] own = ownScopes();
         Predicate<Thread> opener = fallback;
         if (opener != null && !hasLiveScope(own) && opener.test(Thread.currentThread())) {
-            local = threadScopes.get();
-            own = local == null ? NONE : local.scopes;
+            own = ownScopes();
         }
         OpenScope[] shared = allThreadScopes;
         if (own.length == 0 && shared.length == 0) {
@@ -224,7 +216,7 @@ public final class ScopeRegistry {
                 String sample = null;
                 if (renderable && scope.settings().includeParameters() && recording.wantsParameterSample(shape)) {
                     if (!parametersTaken) {
-                        parameters = ParameterRendering.render(bindings);
+                        parameters = bindings == null ? "[]" : bindings.render();
                         parametersTaken = true;
                     }
                     sample = parameters;
@@ -232,6 +224,11 @@ public final class ScopeRegistry {
                 recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, stack, sample, dataSource);
             }
         }
+    }
+
+    private OpenScope[] ownScopes() {
+        Object[] scopes = threadScopes.get();
+        return scopes.length == 0 ? NONE : (OpenScope[]) scopes;
     }
 
     private static boolean hasLiveScope(OpenScope[] scopes) {
@@ -250,14 +247,31 @@ public final class ScopeRegistry {
         return grown;
     }
 
+    /** {@code scopes} without {@code scope} and without any closed scope. */
     private static OpenScope[] remove(OpenScope[] scopes, OpenScope scope) {
-        return Arrays.stream(scopes).filter(s -> s != scope && !s.closed).toArray(OpenScope[]::new);
+        int kept = 0;
+        for (OpenScope s : scopes) {
+            if (s != scope && !s.closed) {
+                kept++;
+            }
+        }
+        if (kept == 0) {
+            return NONE;
+        }
+        OpenScope[] left = new OpenScope[kept];
+        int k = 0;
+        for (OpenScope s : scopes) {
+            if (s != scope && !s.closed) {
+                left[k++] = s;
+            }
+        }
+        return left;
     }
 
     private static OpenScope[] sweep(OpenScope[] scopes) {
         for (OpenScope s : scopes) {
             if (s.closed) {
-                return Arrays.stream(scopes).filter(x -> !x.closed).toArray(OpenScope[]::new);
+                return remove(scopes, null);
             }
         }
         return scopes;
@@ -265,10 +279,5 @@ public final class ScopeRegistry {
 
     /** An engine that receives this one's statements while it {@code listening}. */
     private record Downstream(BiConsumer<String, long[]> statements, BooleanSupplier listening) {
-    }
-
-    /** The open scopes of one thread, innermost last. */
-    private static final class ThreadScopes {
-        volatile OpenScope[] scopes = NONE;
     }
 }

@@ -34,15 +34,17 @@ public final class ShapeStats {
     long totalNanos;
     int maxListLength;
 
-    private long[] hashTable = new long[16];
+    /** The parameter hashes seen, open addressing; {@code null} until a second set arrives (most shapes run once). */
+    private long[] hashTable;
+    private long firstHash;
     private int hashCount;
     long distinct;
 
-    private final List<List<CallSite>> sites = new ArrayList<>(2);
-    private long[] siteSamples = new long[2];
+    private final List<List<CallSite>> sites = new ArrayList<>(1);
+    private long[] siteSamples = new long[1];
     long samples;
 
-    final List<String> parameterSamples = new ArrayList<>(0);
+    private List<String> parameterSamples = List.of();
 
     ShapeStats(StatementShape shape, StatementShape preceding) {
         this.shape = shape;
@@ -57,6 +59,13 @@ public final class ShapeStats {
 
     boolean wantsParameterSample() {
         return parameterSamples.size() < MAX_PARAMETER_SAMPLES;
+    }
+
+    void addParameterSample(String sample) {
+        if (parameterSamples.isEmpty()) {
+            parameterSamples = new ArrayList<>(MAX_PARAMETER_SAMPLES);
+        }
+        parameterSamples.add(sample);
     }
 
     void record(long parameterHash, int batchRows, int listLength, long nanos, List<CallSite> stack) {
@@ -77,6 +86,20 @@ public final class ShapeStats {
     }
 
     private void addParameterHash(long hash) {
+        if (hashCount == 0) {
+            firstHash = hash;
+            hashCount = 1;
+            distinct = 1;
+            return;
+        }
+        if (hashTable == null) {
+            if (hash == firstHash) {
+                return;
+            }
+            hashTable = new long[16];
+            hashCount = 0;
+            insert(firstHash);
+        }
         long[] table = hashTable;
         int mask = table.length - 1;
         int slot = (int) (hash ^ (hash >>> 32)) & mask;
@@ -99,17 +122,23 @@ public final class ShapeStats {
         }
     }
 
+    private void insert(long hash) {
+        int mask = hashTable.length - 1;
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        while (hashTable[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        hashTable[slot] = hash;
+        hashCount++;
+    }
+
     private void rehash(int size) {
         long[] old = hashTable;
         hashTable = new long[size];
-        int mask = size - 1;
+        hashCount = 0;
         for (long hash : old) {
             if (hash != 0) {
-                int slot = (int) (hash ^ (hash >>> 32)) & mask;
-                while (hashTable[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                hashTable[slot] = hash;
+                insert(hash);
             }
         }
     }
@@ -212,6 +241,6 @@ public final class ShapeStats {
 
     /** Entries held by the variable-size parts, for the bounded-memory check. */
     int retainedEntries() {
-        return hashTable.length + sites.size() * CallSites.STACK_FRAMES + parameterSamples.size();
+        return (hashTable == null ? 1 : hashTable.length) + sites.size() * CallSites.STACK_FRAMES + parameterSamples.size();
     }
 }

@@ -1,0 +1,90 @@
+package dev.querybudget.internal.jdbc;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+
+/**
+ * A DataSource whose connections QueryBudget records, under a name reports and metrics tell DataSources apart by.
+ * Every other call, {@code unwrap} and {@code isWrapperFor} included, goes to the DataSource it wraps; closing it
+ * closes that one (a pool) too.
+ */
+public final class RecordingDataSource implements DataSource, AutoCloseable {
+
+    private final DataSource delegate;
+    private final String name;
+
+    RecordingDataSource(DataSource delegate, String name) {
+        this.delegate = delegate;
+        this.name = name;
+    }
+
+    /** The DataSource this one wraps. */
+    public DataSource target() {
+        return delegate;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return new RecordingConnection(delegate.getConnection(), name);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return new RecordingConnection(delegate.getConnection(username, password), name);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return delegate.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        delegate.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        delegate.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return delegate.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return delegate.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return delegate.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return delegate.isWrapperFor(iface);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (delegate instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "QueryBudget[" + name + ": " + delegate + "]";
+    }
+}

@@ -1,0 +1,91 @@
+package dev.querybudget.internal.jdbc;
+
+import dev.querybudget.internal.FailOpen;
+import dev.querybudget.internal.scope.BindValues;
+import dev.querybudget.internal.scope.ScopeRegistry;
+import dev.querybudget.internal.shape.ShapeCache;
+import dev.querybudget.internal.shape.ShapedSql;
+
+import java.util.List;
+
+/**
+ * Between QueryBudget's JDBC wrappers and the {@link ScopeRegistry}: it times each statement and hands it over.
+ *
+ * <p>Only the outermost statement of a thread is recorded. When two QueryBudget wrappers sit on one path (a pool
+ * between two wrapped DataSources, a connection wrapped by the agent and by the application), the inner one runs
+ * inside the outer one's timing and stands back, so each statement is counted once. Nothing here throws into the
+ * application: every failure goes to {@link FailOpen} and the JDBC call carries on.
+ */
+final class StatementRecorder {
+
+    private static final ScopeRegistry REGISTRY = ScopeRegistry.get();
+    /**
+     * Per thread: {@code [depth, startedNanos]}, how deep inside QueryBudget-wrapped statements it is and when the
+     * outermost began. A JDK type, so that the entry a pooled thread keeps pins none of QueryBudget's classes.
+     */
+    private static final ThreadLocal<long[]> TIMING = ThreadLocal.withInitial(() -> new long[2]);
+    private static final int DEPTH = 0;
+    private static final int STARTED = 1;
+
+    private StatementRecorder() {
+    }
+
+    /** Before a statement runs: the thread's timing, or {@code null} when no scope is open to receive it. */
+    static long[] enter() {
+        try {
+            if (REGISTRY.isIdle()) {
+                return null;
+            }
+            long[] timing = TIMING.get();
+            if (timing[DEPTH]++ == 0) {
+                timing[STARTED] = System.nanoTime();
+            }
+            return timing;
+        } catch (RuntimeException | Error failure) {
+            FailOpen.report("starting to time a statement", failure);
+            return null;
+        }
+    }
+
+    /**
+     * After one statement ran: {@code sql} with its bound values (or {@code null}), as a batch of {@code batchRows}
+     * rows or, with 0, on its own.
+     */
+    static void exit(long[] timing, String sql, BindValues binds, int batchRows, boolean failed, String dataSource) {
+        if (--timing[DEPTH] > 0) {
+            return; // an inner wrapper of a statement an outer one counts
+        }
+        try {
+            long nanos = System.nanoTime() - timing[STARTED];
+            record(sql, binds, batchRows, nanos, failed, dataSource);
+        } catch (RuntimeException | Error failure) {
+            FailOpen.report("recording a statement", failure);
+        }
+    }
+
+    /** After a plain statement's batch ran: each of its statements once, sharing the time. */
+    static void exitBatch(long[] timing, List<String> statements, boolean failed, String dataSource) {
+        if (--timing[DEPTH] > 0) {
+            return;
+        }
+        try {
+            long share = (System.nanoTime() - timing[STARTED]) / statements.size();
+            for (String sql : statements) {
+                record(sql, null, 1, share, failed, dataSource);
+            }
+        } catch (RuntimeException | Error failure) {
+            FailOpen.report("recording a statement", failure);
+        }
+    }
+
+    private static void record(String sql, BindValues binds, int batchRows, long nanos, boolean failed,
+                               String dataSource) {
+        ShapedSql shaped = ShapeCache.shared().shape(sql);
+        boolean single = batchRows == 0 && binds != null;
+        long hash = single ? binds.hash(sql) : BindValues.hashWithout(sql);
+        // Only an "= ANY(?)" statement carries its key list in a bind value; no other needs a second pass.
+        int listLength = single && shaped.shape().hasArrayKeyList()
+                ? Math.max(shaped.listLength(), binds.longestArray()) : shaped.listLength();
+        REGISTRY.record(shaped.shape(), listLength, hash, batchRows, nanos, failed, binds, sql, dataSource);
+    }
+}

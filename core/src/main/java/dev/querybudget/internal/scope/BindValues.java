@@ -1,0 +1,161 @@
+package dev.querybudget.internal.scope;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The values bound to one prepared statement, by position (and by name, for a callable statement), as its setters
+ * were called. They serve three things: a 64-bit hash that tells a statement run again with the same values from one
+ * run with new values; the length of a bound key array ({@code = ANY(?)}); and, only for a scope whose user opted in
+ * to {@code includeParameters}, their text. The values are the ones the driver holds anyway; they are dropped when
+ * the statement clears its parameters or closes.
+ *
+ * <p>Not thread-safe, like the statement it belongs to.
+ */
+public final class BindValues {
+
+    private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+    private static final int MAX_VALUE_LENGTH = 100;
+    /** What {@code setNull} binds: unlike a position never bound, it hashes and renders as SQL NULL. */
+    private static final Object SQL_NULL = new Object() {
+        @Override
+        public String toString() {
+            return "NULL";
+        }
+    };
+
+    /** Position {@code k + 1}'s value; {@code null} where nothing is bound. */
+    private Object[] byPosition = new Object[8];
+    private int highest;
+    private Map<String, Object> byName;
+
+    public void set(int position, Object value) {
+        if (position < 1) {
+            return; // the driver has already refused it
+        }
+        if (position > byPosition.length) {
+            byPosition = Arrays.copyOf(byPosition, Math.max(position, byPosition.length * 2));
+        }
+        byPosition[position - 1] = value == null ? SQL_NULL : value;
+        if (position > highest) {
+            highest = position;
+        }
+    }
+
+    public void setNull(int position) {
+        set(position, null);
+    }
+
+    public void set(String name, Object value) {
+        if (byName == null) {
+            byName = new LinkedHashMap<>();
+        }
+        byName.put(name, value == null ? SQL_NULL : value);
+    }
+
+    public void setNull(String name) {
+        set(name, null);
+    }
+
+    public void clear() {
+        if (highest > 0) {
+            Arrays.fill(byPosition, 0, highest, null);
+            highest = 0;
+        }
+        byName = null;
+    }
+
+    /** A hash of {@code sql} and these values: equal for the same statement run with the same values. */
+    public long hash(String sql) {
+        long h = sql == null ? 0 : sql.hashCode();
+        for (int k = 0; k < highest; k++) {
+            if (byPosition[k] != null) {
+                h = mix(mix(h, k + 1), valueHash(byPosition[k]));
+            }
+        }
+        if (byName != null) {
+            for (Map.Entry<String, Object> entry : byName.entrySet()) {
+                h = mix(mix(h, entry.getKey().hashCode()), valueHash(entry.getValue()));
+            }
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    /** The hash of a statement run without bound values: {@code hash(sql)} with none set. */
+    public static long hashWithout(String sql) {
+        long h = sql == null ? 0 : sql.hashCode();
+        return h == 0 ? 1 : h;
+    }
+
+    /** The longest array bound (the key list of {@code = ANY(?)}), or 0 when none is. */
+    public int longestArray() {
+        int longest = 0;
+        for (int k = 0; k < highest; k++) {
+            longest = Math.max(longest, arrayLength(byPosition[k]));
+        }
+        if (byName != null) {
+            for (Object value : byName.values()) {
+                longest = Math.max(longest, arrayLength(value));
+            }
+        }
+        return longest;
+    }
+
+    private static int arrayLength(Object value) {
+        if (value instanceof Object[] array) {
+            return array.length;
+        }
+        if (value instanceof java.sql.Array
+                || value != null && value.getClass().isArray() && !(value instanceof byte[]) && !(value instanceof char[])) {
+            return 2; // its length is unknown without reading it: a list, all the same
+        }
+        return 0;
+    }
+
+    /** The values as text, e.g. {@code [1=42, 2='Ada']}: only for a scope whose user opted in to them. */
+    public String render() {
+        StringBuilder text = new StringBuilder("[");
+        for (int k = 0; k < highest; k++) {
+            if (byPosition[k] != null) {
+                append(text, Integer.toString(k + 1), byPosition[k]);
+            }
+        }
+        if (byName != null) {
+            byName.forEach((name, value) -> append(text, name, value));
+        }
+        return text.append(']').toString();
+    }
+
+    private static void append(StringBuilder text, String key, Object value) {
+        if (text.length() > 1) {
+            text.append(", ");
+        }
+        text.append(key).append('=').append(valueText(value));
+    }
+
+    private static String valueText(Object value) {
+        if (value instanceof byte[] bytes) {
+            return "<" + bytes.length + " bytes>";
+        }
+        String text = value instanceof Object[] array ? Arrays.deepToString(array) : String.valueOf(value);
+        if (text.length() > MAX_VALUE_LENGTH) {
+            text = text.substring(0, MAX_VALUE_LENGTH) + "…";
+        }
+        return value instanceof CharSequence ? "'" + text + "'" : text;
+    }
+
+    private static long mix(long h, int value) {
+        return (h ^ value) * MULTIPLIER;
+    }
+
+    private static int valueHash(Object value) {
+        if (value instanceof byte[] bytes) {
+            return Arrays.hashCode(bytes);
+        }
+        if (value instanceof Object[] array) {
+            return Arrays.deepHashCode(array);
+        }
+        return value.hashCode();
+    }
+}
