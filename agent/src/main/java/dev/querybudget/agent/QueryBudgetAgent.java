@@ -27,12 +27,14 @@ public final class QueryBudgetAgent {
     private QueryBudgetAgent() {
     }
 
+    /** At start-up: no class the agent instruments is loaded yet, so none is retransformed. */
     public static void premain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation);
+        start(arguments, instrumentation, AgentBuilder.RedefinitionStrategy.DISABLED);
     }
 
+    /** Attached to a running JVM: the pools, drivers and servlets it already loaded are retransformed. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation);
+        start(arguments, instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
     }
 
     /** {@code java -jar querybudget-agent.jar <pid> [options]}: attaches this jar to a running JVM. */
@@ -54,7 +56,8 @@ public final class QueryBudgetAgent {
         System.out.println("QueryBudget agent attached to " + args[0]);
     }
 
-    static synchronized void start(String arguments, Instrumentation instrumentation) {
+    static synchronized void start(String arguments, Instrumentation instrumentation,
+                                   AgentBuilder.RedefinitionStrategy loadedClasses) {
         AgentOptions options;
         try {
             options = AgentOptions.parse(arguments, System::getProperty, System::getenv);
@@ -67,7 +70,7 @@ public final class QueryBudgetAgent {
         }
         try {
             QueryBudgetTotals totals = new QueryBudgetTotals();
-            registerMBean(totals);
+            registerMBeanInBackground(totals);
             Sinks sinks = new Sinks(options, totals);
             RequestScopes requests = new RequestScopes(options, sinks);
             AgentBridge.activate(requests);
@@ -78,7 +81,7 @@ public final class QueryBudgetAgent {
             }
             AgentBuilder builder = new AgentBuilder.Default()
                     .disableClassFormatChanges()
-                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                    .with(loadedClasses)
                     .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
                     .ignore(nameStartsWith("net.bytebuddy.")
                             .or(nameStartsWith("dev.querybudget.agent."))
@@ -94,12 +97,20 @@ public final class QueryBudgetAgent {
         }
     }
 
-    private static void registerMBean(QueryBudgetTotals totals) {
-        try {
-            ManagementFactory.getPlatformMBeanServer()
-                    .registerMBean(totals, new ObjectName(JMX_DOMAIN + ":type=Agent"));
-        } catch (Exception failure) {
-            FailOpen.report("registering the JMX MBean", failure);
-        }
+    /**
+     * Registers the totals MBean on a thread of its own: the platform MBean server costs a few hundred classes, which
+     * the application's start-up need not wait for.
+     */
+    private static void registerMBeanInBackground(QueryBudgetTotals totals) {
+        Thread registration = new Thread(() -> {
+            try {
+                ManagementFactory.getPlatformMBeanServer()
+                        .registerMBean(totals, new ObjectName(JMX_DOMAIN + ":type=Agent"));
+            } catch (Exception | LinkageError failure) {
+                FailOpen.report("registering the JMX MBean", failure);
+            }
+        }, "querybudget-jmx");
+        registration.setDaemon(true);
+        registration.start();
     }
 }

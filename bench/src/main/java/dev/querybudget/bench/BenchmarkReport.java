@@ -2,7 +2,7 @@ package dev.querybudget.bench;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.io.IOException;
@@ -17,60 +17,103 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs every benchmark in one JVM session and writes {@code docs/benchmarks.md}: the tables (means, errors, ratios to
- * raw JDBC), the targets, the machine, the JDK and the date.
+ * Runs every benchmark and writes {@code docs/benchmarks.md}: the tables (means, errors, ratios to raw JDBC), the
+ * targets, the machine, the JDK and the date. A hand-written section that starts with {@code ## Reading} is kept
+ * from the file it replaces.
  *
  * <pre>
- * ./mvnw -q -B -pl bench -am package -DskipTests
+ * ./mvnw -q -B -pl bench,agent,sample-app -am package -DskipTests
  * java -jar bench/target/benchmarks.jar docs/benchmarks.md
  * </pre>
+ *
+ * <p>Run it from the repository's root (it finds the agent's and the sample application's jars under their
+ * {@code target} folders, or where {@code -Dquerybudget.bench.agent} and {@code -Dquerybudget.bench.app} say).
  */
 public final class BenchmarkReport {
 
-    private static final List<Target> TARGETS = List.of(
-            new Target("lookup", "querybudget", 1.25, "a scope where nothing repeats ≤ 1.25× raw"),
-            new Target("repeatedLookups", "querybudget-repeating", 1.35, "a shape repeating 1,000× in one scope ≤ 1.35× raw"),
-            new Target("batchInsert", "querybudget", 1.20, "a 100-row batch ≤ 1.2× raw"));
+    static final String COMMAND = "./mvnw -q -B -pl bench,agent,sample-app -am package -DskipTests && "
+            + "java -jar bench/target/benchmarks.jar docs/benchmarks.md";
+    private static final String READING = "## Reading";
+    private static final String H2 = "h2";
+    private static final String POSTGRESQL = "postgresql";
+    private static final int APP_LAUNCHES = 3;
 
     private BenchmarkReport() {
     }
 
     public static void main(String[] args) throws Exception {
         Path output = Path.of(args.length > 0 ? args[0] : "docs/benchmarks.md");
-        Options options = new OptionsBuilder()
-                .include(JdbcOverheadBenchmark.class.getName())
-                .include(ShapeBenchmark.class.getName())
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
+        Path agent = jar("agent");
+        Path app = jar("app");
+        String jdbc = JdbcOverheadBenchmark.class.getName();
+        List<RunResult> results = new ArrayList<>();
+        results.addAll(run(new OptionsBuilder().include(jdbc)
+                .param("database", H2).param("variant", JdbcOverheadBenchmark.PLAIN_VARIANTS)));
+        results.addAll(run(new OptionsBuilder().include(jdbc)
+                .param("database", H2).param("variant", JdbcOverheadBenchmark.AGENT_VARIANT)
+                .jvmArgsAppend("-javaagent:" + agent.toAbsolutePath())));
+        boolean postgres = JdbcFixture.postgresReachable();
+        if (postgres) {
+            results.addAll(run(new OptionsBuilder().include(jdbc + ".(lookup|batchInsert)")
+                    .param("database", POSTGRESQL).param("variant", "raw", "datasource-proxy", "p6spy", "querybudget")));
+        }
+        results.addAll(run(new OptionsBuilder().include(ScopeBenchmark.class.getName())
+                .include(ShapeBenchmark.class.getName())));
+        WholeAppBenchmark.Results whole = new WholeAppBenchmark(app, agent, APP_LAUNCHES, 10_000, 15_000).run();
+
+        String kept = "";
+        if (Files.exists(output)) {
+            String previous = Files.readString(output);
+            int reading = previous.indexOf(READING);
+            kept = reading < 0 ? "" : previous.substring(reading);
+        }
         Files.createDirectories(output.toAbsolutePath().getParent());
-        Files.writeString(output, render(results));
+        Files.writeString(output, render(results, whole, postgres) + (kept.isEmpty() ? "" : "\n" + kept));
         System.out.println("wrote " + output);
     }
 
-    static String render(Collection<RunResult> results) throws IOException {
+    /** The agent's or the sample application's jar: {@code -Dquerybudget.bench.agent} / {@code .app}, or its build. */
+    static Path jar(String which) {
+        Path jar = Path.of(System.getProperty("querybudget.bench." + which, which.equals("agent")
+                ? "agent/target/querybudget-agent.jar" : "sample-app/target/querybudget-sample-app.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build it first with "
+                    + COMMAND.substring(0, COMMAND.indexOf(" && ")));
+        }
+        return jar;
+    }
+
+    private static Collection<RunResult> run(ChainedOptionsBuilder options) throws Exception {
+        return new Runner(options.build()).run();
+    }
+
+    static String render(Collection<RunResult> results, WholeAppBenchmark.Results whole, boolean postgres)
+            throws IOException {
         Map<String, Map<String, double[]>> table = new LinkedHashMap<>();
-        String unit = "";
         for (RunResult result : results) {
             String benchmark = result.getParams().getBenchmark();
-            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             String owner = benchmark.substring(0, benchmark.lastIndexOf('.'));
+            String key = owner.substring(owner.lastIndexOf('.') + 1) + "." + benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            String database = result.getParams().getParam("database");
+            if (database != null) {
+                key += database.equals(H2) ? " — H2 in memory" : " — PostgreSQL on loopback";
+            }
             String variant = result.getParams().getParam("variant");
-            String key = owner.substring(owner.lastIndexOf('.') + 1) + "." + method;
-            table.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(variant == null ? method : variant,
+            table.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(variant == null ? "—" : variant,
                     new double[]{result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()});
-            unit = result.getPrimaryResult().getScoreUnit();
         }
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
-        md.append("Written by `java -jar bench/target/benchmarks.jar docs/benchmarks.md` (after `./mvnw -q -B -pl bench -am")
-                .append(" package -DskipTests`) on ").append(LocalDate.now()).append(".\n\n");
+        md.append("Written on ").append(LocalDate.now()).append(" by\n\n    ").append(COMMAND).append("\n\n");
         md.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(cpu()).append(", ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.version")).append('\n');
         md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.version")).append('\n');
-        md.append("- JMH: 1 fork, 3 warm-up and 5 measured iterations; H2 in memory behind one HikariCP pool (4 connections)")
-                .append(" for every variant; error is JMH's 99.9% confidence half-width.\n\n");
-        List<String> rows = new ArrayList<>();
+        md.append("- JMH: one fork per variant, 3 warm-up and 10 measured iterations of 1 s; one HikariCP pool")
+                .append(" (4 connections) for every variant; error is JMH's 99.9% confidence half-width.")
+                .append(postgres ? "" : " PostgreSQL was not reachable: its rows are left out.").append("\n")
+                .append("- JDBC means are µs per unit of work (per lookup for `repeatedLookups`); `ScopeBenchmark` and")
+                .append(" `ShapeBenchmark` means are ns per scope and per statement.\n\n");
         table.forEach((benchmark, variants) -> {
             double[] raw = variants.get("raw");
             md.append("## ").append(benchmark).append("\n\n| variant | mean | error | ratio to raw |\n|---|---:|---:|---:|\n");
@@ -78,21 +121,64 @@ public final class BenchmarkReport {
                     variant, score[0], score[1], raw == null ? "—" : String.format(Locale.ROOT, "%.2f×", score[0] / raw[0]))));
             md.append('\n');
         });
-        md.append("Means are in ").append(unit).append(" per operation for the JDBC benchmarks (per lookup for")
-                .append(" `repeatedLookups`), nanoseconds per statement for the shape benchmarks.\n\n## Targets\n\n")
-                .append("| target | measured | met |\n|---|---:|---|\n");
-        for (Target target : TARGETS) {
-            Map<String, double[]> variants = table.get("JdbcOverheadBenchmark." + target.benchmark());
-            if (variants == null || variants.get("raw") == null || variants.get(target.variant()) == null) {
-                continue;
-            }
-            double ratio = variants.get(target.variant())[0] / variants.get("raw")[0];
-            rows.add(String.format(Locale.ROOT, "| %s | %.2f× | %s |", target.description(), ratio,
-                    ratio <= target.ratio() ? "yes" : String.format(Locale.ROOT, "no, by %.0f%%",
-                            (ratio / target.ratio() - 1) * 100)));
-        }
-        rows.forEach(row -> md.append(row).append('\n'));
+
+        md.append("## The sample application, without and with the agent\n\n")
+                .append(String.format(Locale.ROOT, "%d launches each, alternating; start-up is the JVM's whole start"
+                        + " (Spring Boot's \"process running for\"); throughput is `GET /users/1/orders/fetched` (500"
+                        + " orders, one JOIN FETCH) under %d clients sending back to back for 15 s after 10 s of"
+                        + " warm-up.%n%n", whole.startupWith().length, WholeAppBenchmark.CLIENTS))
+                .append("| measure | without the agent | with the agent | ratio |\n|---|---:|---:|---:|\n");
+        double startupWithout = WholeAppBenchmark.median(whole.startupWithout());
+        double startupWith = WholeAppBenchmark.median(whole.startupWith());
+        double throughputWithout = WholeAppBenchmark.median(whole.throughputWithout());
+        double throughputWith = WholeAppBenchmark.median(whole.throughputWith());
+        md.append(String.format(Locale.ROOT, "| start-up, median (s) | %.2f | %.2f | %.2f× |%n", startupWithout,
+                startupWith, startupWith / startupWithout));
+        md.append(String.format(Locale.ROOT, "| throughput, median (requests/s) | %.1f | %.1f | %.2f× |%n",
+                throughputWithout, throughputWith, throughputWith / throughputWithout));
+        md.append(String.format(Locale.ROOT, "| every launch: start-up (s) | %s | %s | |%n",
+                list(whole.startupWithout()), list(whole.startupWith())));
+        md.append(String.format(Locale.ROOT, "| every launch: throughput (requests/s) | %s | %s | |%n%n",
+                list(whole.throughputWithout()), list(whole.throughputWith())));
+
+        md.append("## Targets\n\n| target | measured | met |\n|---|---:|---|\n");
+        String h2 = " — H2 in memory";
+        target(md, "a scope where nothing repeats ≤ 1.25× raw", ratio(table, "JdbcOverheadBenchmark.lookup" + h2,
+                "querybudget"), 1.25, true);
+        target(md, "a shape repeating 1,000× in one scope ≤ 1.35× raw", ratio(table,
+                "JdbcOverheadBenchmark.repeatedLookups" + h2, "querybudget"), 1.35, true);
+        target(md, "a 100-row batch ≤ 1.2× raw", ratio(table, "JdbcOverheadBenchmark.batchInsert" + h2, "querybudget"),
+                1.2, true);
+        target(md, "agent: start-up ≤ 1.15× without it", startupWith / startupWithout, 1.15, true);
+        target(md, "agent: throughput on the fixed endpoint ≥ 0.95× without it", throughputWith / throughputWithout,
+                0.95, false);
         return md.toString();
+    }
+
+    private static double ratio(Map<String, Map<String, double[]>> table, String benchmark, String variant) {
+        Map<String, double[]> variants = table.get(benchmark);
+        if (variants == null || variants.get("raw") == null || variants.get(variant) == null) {
+            return Double.NaN;
+        }
+        return variants.get(variant)[0] / variants.get("raw")[0];
+    }
+
+    private static void target(StringBuilder md, String description, double ratio, double limit, boolean atMost) {
+        if (Double.isNaN(ratio)) {
+            return;
+        }
+        boolean met = atMost ? ratio <= limit : ratio >= limit;
+        double by = atMost ? (ratio / limit - 1) * 100 : (1 - ratio / limit) * 100;
+        md.append(String.format(Locale.ROOT, "| %s | %.2f× | %s |%n", description, ratio,
+                met ? "yes" : String.format(Locale.ROOT, "no, by %.0f%%", by)));
+    }
+
+    private static String list(double[] values) {
+        List<String> text = new ArrayList<>();
+        for (double value : values) {
+            text.add(String.format(Locale.ROOT, "%.2f", value));
+        }
+        return String.join(", ", text);
     }
 
     private static String cpu() throws IOException {
@@ -105,8 +191,5 @@ public final class BenchmarkReport {
             }
         }
         return System.getProperty("os.arch");
-    }
-
-    private record Target(String benchmark, String variant, double ratio, String description) {
     }
 }

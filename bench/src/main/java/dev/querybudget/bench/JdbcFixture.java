@@ -18,10 +18,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** One H2 database in memory behind one HikariCP pool, seen through each variant under test. */
+/**
+ * One database (H2 in memory, or PostgreSQL on loopback) behind one HikariCP pool, seen through each variant under
+ * test.
+ */
 final class JdbcFixture implements AutoCloseable {
 
     static final int ROWS = 1000;
+    static final String POSTGRES_URL = System.getProperty("querybudget.bench.postgresql.url",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String POSTGRES_USER = System.getProperty("querybudget.bench.postgresql.user", "postgres");
 
     final HikariDataSource pool;
     final DataSource dataSource;
@@ -33,28 +39,43 @@ final class JdbcFixture implements AutoCloseable {
         System.setProperty("p6spy.config.modulelist", "com.p6spy.engine.spy.P6SpyFactory");
     }
 
-    JdbcFixture(String variant) throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:bench_" + variant.replace('-', '_') + ";DB_CLOSE_DELAY=-1");
-        try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create table if not exists item (id int primary key, name varchar(50), price decimal(10,2),"
-                    + " quantity int)");
-            statement.execute("merge into item key (id) select x, 'item ' || x, x * 1.5, x % 7 from system_range(1, "
-                    + ROWS + ")");
-            statement.execute("create table if not exists audit (id bigint primary key, name varchar(50))");
-        }
+    JdbcFixture(String variant, String database) throws SQLException {
         HikariConfig config = new HikariConfig();
-        config.setDataSource(h2);
         config.setMaximumPoolSize(4);
         config.setPoolName("bench-" + variant);
+        if (database.equals("postgresql")) {
+            config.setJdbcUrl(POSTGRES_URL);
+            config.setUsername(POSTGRES_USER);
+        } else {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:bench_" + variant.replace('-', '_') + ";DB_CLOSE_DELAY=-1");
+            config.setDataSource(h2);
+        }
         pool = new HikariDataSource(config);
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists bench_item (id int primary key, name varchar(50),"
+                    + " price decimal(10,2), quantity int)");
+            statement.execute("delete from bench_item");
+            statement.execute("insert into bench_item select x, 'item ' || x, x * 1.5, x % 7 from "
+                    + (database.equals("postgresql") ? "generate_series(1, " : "system_range(1, ") + ROWS + ") x");
+            statement.execute("create table if not exists bench_audit (id bigint primary key, name varchar(50))");
+        }
         dataSource = switch (variant) {
-            case "raw" -> pool;
+            case "raw", "querybudget-agent" -> pool; // the agent wraps the pool's connections itself
             case "datasource-proxy" -> ProxyDataSourceBuilder.create(pool).listener(new NoOpListener()).build();
             case "p6spy" -> new P6DataSource(pool);
-            case "querybudget", "querybudget-repeating" -> QueryBudget.wrap(pool);
+            case "querybudget", "querybudget-idle" -> QueryBudget.wrap(pool);
             default -> throw new IllegalArgumentException("unknown variant " + variant);
         };
+    }
+
+    /** Whether PostgreSQL answers on loopback, so that its rows belong in the run. */
+    static boolean postgresReachable() {
+        try (Connection ignored = java.sql.DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
+            return true;
+        } catch (SQLException unreachable) {
+            return false;
+        }
     }
 
     /** The unit of work: borrow a connection, a prepared primary-key lookup, read three columns, close. */
@@ -62,7 +83,7 @@ final class JdbcFixture implements AutoCloseable {
         int id = 1 + (nextId++ % ROWS);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "select name, price, quantity from item where id = ?")) {
+                     "select name, price, quantity from bench_item where id = ?")) {
             statement.setInt(1, id);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -74,7 +95,7 @@ final class JdbcFixture implements AutoCloseable {
     /** A 100-row batch insert, one round trip. */
     int[] batchInsert() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("insert into audit (id, name) values (?, ?)")) {
+             PreparedStatement statement = connection.prepareStatement("insert into bench_audit (id, name) values (?, ?)")) {
             for (int i = 0; i < 100; i++) {
                 statement.setLong(1, nextInsert++);
                 statement.setString(2, "row");
@@ -86,7 +107,7 @@ final class JdbcFixture implements AutoCloseable {
 
     void clearAudit() throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("truncate table audit");
+            statement.execute("truncate table bench_audit");
         }
     }
 

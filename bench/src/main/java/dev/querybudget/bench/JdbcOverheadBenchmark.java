@@ -22,28 +22,45 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The cost of each variant on one unit of work, side by side in one run. For the QueryBudget variants, the unit of
- * work is what a request pays: {@code querybudget} opens a scope, runs the lookup and closes the scope (detection
- * included) — a scope where nothing repeats; {@code querybudget-repeating} runs 1,000 lookups of one shape in one
- * scope — the N+1 path, stack samples included — and is reported per lookup.
+ * The cost of each variant on one unit of work, side by side in one run.
+ *
+ * <p>The variants: {@code raw} HikariCP; {@code datasource-proxy} with a listener that does nothing (the floor of
+ * every tool built on it); {@code p6spy} with its logging module off; {@code querybudget-idle}, QueryBudget's wrappers
+ * with no scope open; {@code querybudget}, QueryBudget's wrappers with a scope around each unit of work, as a request
+ * has one (opening it, recording, closing it with detection and the report); {@code querybudget-agent}, the same
+ * scopes with the statements recorded by {@code -javaagent:querybudget-agent.jar} instead of the wrappers (run in
+ * its own fork by {@link BenchmarkReport}).
+ *
+ * <p>The units of work: {@code lookup}, one primary-key lookup (a scope where nothing repeats); {@code
+ * repeatedLookups}, 1,000 lookups of one shape in one scope, reported per lookup (the N+1 path, stack samples
+ * included); {@code batchInsert}, a 100-row JDBC batch.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 10, time = 1)
 @Fork(1)
 public class JdbcOverheadBenchmark {
 
-    @Param({"raw", "datasource-proxy", "p6spy", "querybudget", "querybudget-repeating"})
+    /** The variants a plain fork runs; {@code querybudget-agent} needs a fork with the agent. */
+    static final String[] PLAIN_VARIANTS = {"raw", "datasource-proxy", "p6spy", "querybudget-idle", "querybudget"};
+    static final String AGENT_VARIANT = "querybudget-agent";
+
+    @Param({"raw", "datasource-proxy", "p6spy", "querybudget-idle", "querybudget", AGENT_VARIANT})
     public String variant;
 
+    @Param({"h2", "postgresql"})
+    public String database;
+
     private JdbcFixture fixture;
+    private boolean scoped;
     private final QueryBudgetSettings settings = QueryBudgetSettings.defaults().withThreshold(5);
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        fixture = new JdbcFixture(variant);
+        fixture = new JdbcFixture(variant, database);
+        scoped = variant.equals("querybudget") || variant.equals(AGENT_VARIANT);
     }
 
     @TearDown(Level.Iteration)
@@ -56,25 +73,24 @@ public class JdbcOverheadBenchmark {
         fixture.close();
     }
 
-    /** One primary-key lookup (in a request-sized scope of its own, for {@code querybudget}). */
+    /** One primary-key lookup, in a request-sized scope of its own for the scoped variants. */
     @Benchmark
     public long lookup() throws SQLException {
-        if (variant.equals("querybudget")) {
-            QueryScope scope = QueryBudget.open("GET /items/{id}", settings);
-            try {
-                return fixture.lookup();
-            } finally {
+        QueryScope scope = scoped ? QueryBudget.open("GET /items/{id}", settings) : null;
+        try {
+            return fixture.lookup();
+        } finally {
+            if (scope != null) {
                 scope.finish();
             }
         }
-        return fixture.lookup();
     }
 
-    /** 1,000 lookups of one shape, per lookup; for {@code querybudget-repeating}, all in one scope. */
+    /** 1,000 lookups of one shape, per lookup; all in one scope for the scoped variants. */
     @Benchmark
     @OperationsPerInvocation(1000)
     public long repeatedLookups() throws SQLException {
-        QueryScope scope = variant.startsWith("querybudget") ? QueryBudget.open("GET /items", settings) : null;
+        QueryScope scope = scoped ? QueryBudget.open("GET /items", settings) : null;
         long sum = 0;
         try {
             for (int i = 0; i < 1000; i++) {
@@ -88,10 +104,10 @@ public class JdbcOverheadBenchmark {
         return sum;
     }
 
-    /** A 100-row JDBC batch (in a scope of its own, for the QueryBudget variants). */
+    /** A 100-row JDBC batch, in a scope of its own for the scoped variants. */
     @Benchmark
     public int[] batchInsert() throws SQLException {
-        QueryScope scope = variant.startsWith("querybudget") ? QueryBudget.open("POST /audit", settings) : null;
+        QueryScope scope = scoped ? QueryBudget.open("POST /audit", settings) : null;
         try {
             return fixture.batchInsert();
         } finally {
