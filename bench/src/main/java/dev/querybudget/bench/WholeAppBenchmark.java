@@ -22,109 +22,110 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sample application as a whole, without and with {@code -javaagent:querybudget-agent.jar}: its start-up time, and
- * its request throughput on the fixed endpoint ({@code GET /users/1/orders/fetched}, 500 orders in one JOIN FETCH)
- * under a bounded loopback load: {@link #CLIENTS} clients, each sending its next request when the last one answered.
+ * The sample application as a whole, without and with {@code -javaagent:querybudget-agent.jar}.
  *
- * <p>The two modes alternate launch by launch, so that a slow spell of the machine falls on both. The application's
- * own starter is switched off in both ({@code --querybudget.enabled=false}): the one difference is the agent.
+ * <ul>
+ *   <li><b>Start-up</b>: launches alternating between the two modes, each timed to Spring Boot's "process running
+ *       for" (the JVM's whole start, the agent's included).</li>
+ *   <li><b>Throughput</b> on the fixed endpoint ({@code GET /users/1/orders/fetched}, 500 orders in one JOIN FETCH)
+ *       under a bounded loopback load: {@link #CLIENTS} clients, each sending its next request when the last one
+ *       answered. The two applications run side by side and take the load in turns, window after window, so that a
+ *       slow spell of the machine falls on both; each pair of windows gives one ratio.</li>
+ * </ul>
+ * The application's own starter is switched off in both modes ({@code --querybudget.enabled=false}): the one
+ * difference is the agent.
  */
 final class WholeAppBenchmark {
 
     static final int CLIENTS = 4;
+    static final int START_UPS = 5;
+    static final int PAIRS = 2;
+    static final int WINDOWS = 6;
+    static final long WARM_UP_MILLIS = 15_000;
+    static final long WINDOW_MILLIS = 5_000;
     private static final String ENDPOINT = "/users/1/orders/fetched";
     private static final Pattern STARTED = Pattern.compile("Started \\w+ in [\\d.]+ seconds \\(process running for ([\\d.]+)\\)");
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
     private final Path application;
     private final Path agent;
-    private final int launches;
-    private final long warmUpMillis;
-    private final long measureMillis;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    WholeAppBenchmark(Path application, Path agent, int launches, long warmUpMillis, long measureMillis) {
+    WholeAppBenchmark(Path application, Path agent) {
         this.application = application;
         this.agent = agent;
-        this.launches = launches;
-        this.warmUpMillis = warmUpMillis;
-        this.measureMillis = measureMillis;
     }
 
     /**
      * Runs this part alone, from the repository's root:
-     * {@code java -cp bench/target/benchmarks.jar dev.querybudget.bench.WholeAppBenchmark [launches]}.
+     * {@code java -cp bench/target/benchmarks.jar dev.querybudget.bench.WholeAppBenchmark}.
      */
     public static void main(String[] args) throws Exception {
-        Results results = new WholeAppBenchmark(BenchmarkReport.jar("app"), BenchmarkReport.jar("agent"),
-                args.length > 0 ? Integer.parseInt(args[0]) : 3, 10_000, 15_000).run();
-        System.out.printf("start-up ratio %.2f, throughput ratio %.2f%n",
-                median(results.startupWith()) / median(results.startupWithout()),
-                median(results.throughputWith()) / median(results.throughputWithout()));
+        Results results = new WholeAppBenchmark(BenchmarkReport.jar("app"), BenchmarkReport.jar("agent")).run();
+        System.out.printf("start-up ratio %.2f, throughput ratio %.2f%n", results.startupRatio(),
+                results.throughputRatio());
     }
 
-    /** Start-up seconds and requests per second of every launch, per mode. */
+    /**
+     * Start-up seconds of every launch, per mode; requests per second of every window, per mode (window {@code k}
+     * without the agent is paired with window {@code k} with it).
+     */
     record Results(double[] startupWithout, double[] startupWith, double[] throughputWithout,
                    double[] throughputWith) {
+
+        double startupRatio() {
+            return median(startupWith) / median(startupWithout);
+        }
+
+        /** The median of the per-window ratios. */
+        double throughputRatio() {
+            double[] ratios = new double[throughputWith.length];
+            for (int k = 0; k < ratios.length; k++) {
+                ratios[k] = throughputWith[k] / throughputWithout[k];
+            }
+            return median(ratios);
+        }
     }
 
     Results run() throws Exception {
-        double[][] startup = {new double[launches], new double[launches]};
-        double[][] throughput = {new double[launches], new double[launches]};
-        for (int launch = 0; launch < launches; launch++) {
-            for (int mode = 0; mode < 2; mode++) {
-                double[] measured = measure(mode == 1);
-                startup[mode][launch] = measured[0];
-                throughput[mode][launch] = measured[1];
-                System.out.printf("whole app, launch %d %s the agent: started in %.2f s, %.1f requests/s%n",
-                        launch + 1, mode == 1 ? "with" : "without", measured[0], measured[1]);
+        double[] startupWithout = new double[START_UPS];
+        double[] startupWith = new double[START_UPS];
+        for (int launch = 0; launch < START_UPS; launch++) {
+            for (boolean withAgent : new boolean[]{false, true}) {
+                try (App app = App.start(command(withAgent))) {
+                    (withAgent ? startupWith : startupWithout)[launch] = app.startup;
+                    System.out.printf("whole app, start-up %d %s the agent: %.2f s%n", launch + 1,
+                            withAgent ? "with" : "without", app.startup);
+                }
             }
         }
-        return new Results(startup[0], startup[1], throughput[0], throughput[1]);
+        double[] throughputWithout = new double[PAIRS * WINDOWS];
+        double[] throughputWith = new double[PAIRS * WINDOWS];
+        for (int pair = 0; pair < PAIRS; pair++) {
+            try (App without = App.start(command(false)); App with = App.start(command(true))) {
+                load(without.uri, WARM_UP_MILLIS);
+                load(with.uri, WARM_UP_MILLIS);
+                for (int window = 0; window < WINDOWS; window++) {
+                    int k = pair * WINDOWS + window;
+                    throughputWithout[k] = load(without.uri, WINDOW_MILLIS) * 1000.0 / WINDOW_MILLIS;
+                    throughputWith[k] = load(with.uri, WINDOW_MILLIS) * 1000.0 / WINDOW_MILLIS;
+                    System.out.printf("whole app, pair %d window %d: %.1f requests/s without the agent, %.1f with it%n",
+                            pair + 1, window + 1, throughputWithout[k], throughputWith[k]);
+                }
+            }
+        }
+        return new Results(startupWithout, startupWith, throughputWithout, throughputWith);
     }
 
-    /** One launch: {@code [start-up seconds, requests per second]}. */
-    private double[] measure(boolean withAgent) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java));
+    private List<String> command(boolean withAgent) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
         if (withAgent) {
             command.add("-javaagent:" + agent.toAbsolutePath());
         }
         command.addAll(List.of("-jar", application.toAbsolutePath().toString(), "--server.port=0",
                 "--querybudget.enabled=false"));
-        Process app = new ProcessBuilder(command).redirectErrorStream(true).start();
-        CompletableFuture<Double> started = new CompletableFuture<>();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        List<String> output = new ArrayList<>();
-        pump(app.getInputStream(), line -> {
-            synchronized (output) {
-                output.add(line);
-            }
-            Matcher portLine = PORT.matcher(line);
-            if (portLine.find()) {
-                port.complete(Integer.parseInt(portLine.group(1)));
-            }
-            Matcher startedLine = STARTED.matcher(line);
-            if (startedLine.find()) {
-                started.complete(Double.parseDouble(startedLine.group(1)));
-            }
-        });
-        try {
-            double startup = started.get(180, TimeUnit.SECONDS);
-            URI uri = URI.create("http://127.0.0.1:" + port.get(1, TimeUnit.SECONDS) + ENDPOINT);
-            load(uri, warmUpMillis);
-            return new double[]{startup, load(uri, measureMillis) * 1000.0 / measureMillis};
-        } catch (Exception e) {
-            synchronized (output) {
-                output.forEach(System.err::println);
-            }
-            throw e;
-        } finally {
-            app.destroy();
-            if (!app.waitFor(30, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
-        }
+        return command;
     }
 
     /** {@link #CLIENTS} clients sending requests back to back for {@code millis}: the requests answered in time. */
@@ -159,25 +160,82 @@ final class WholeAppBenchmark {
         }
     }
 
-    private static void pump(InputStream stream, java.util.function.Consumer<String> lines) {
-        Thread pump = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lines.accept(line);
-                }
-            } catch (IOException closed) {
-                // the application stopped
-            }
-        }, "sample-app-output");
-        pump.setDaemon(true);
-        pump.start();
-    }
-
     static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** A running sample application: its start-up time and the fixed endpoint's address. */
+    private static final class App implements AutoCloseable {
+
+        final Process process;
+        final double startup;
+        final URI uri;
+
+        private App(Process process, double startup, URI uri) {
+            this.process = process;
+            this.startup = startup;
+            this.uri = uri;
+        }
+
+        static App start(List<String> command) throws Exception {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            CompletableFuture<Double> started = new CompletableFuture<>();
+            CompletableFuture<Integer> port = new CompletableFuture<>();
+            List<String> output = new ArrayList<>();
+            pump(process.getInputStream(), line -> {
+                synchronized (output) {
+                    output.add(line);
+                }
+                Matcher portLine = PORT.matcher(line);
+                if (portLine.find()) {
+                    port.complete(Integer.parseInt(portLine.group(1)));
+                }
+                Matcher startedLine = STARTED.matcher(line);
+                if (startedLine.find()) {
+                    started.complete(Double.parseDouble(startedLine.group(1)));
+                }
+            });
+            try {
+                double startup = started.get(180, TimeUnit.SECONDS);
+                URI uri = URI.create("http://127.0.0.1:" + port.get(1, TimeUnit.SECONDS) + ENDPOINT);
+                return new App(process, startup, uri);
+            } catch (Exception e) {
+                synchronized (output) {
+                    output.forEach(System.err::println);
+                }
+                stop(process);
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop(process);
+        }
+
+        private static void stop(Process process) throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+
+        private static void pump(InputStream stream, java.util.function.Consumer<String> lines) {
+            Thread pump = new Thread(() -> {
+                try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        lines.accept(line);
+                    }
+                } catch (IOException closed) {
+                    // the application stopped
+                }
+            }, "sample-app-output");
+            pump.setDaemon(true);
+            pump.start();
+        }
     }
 }

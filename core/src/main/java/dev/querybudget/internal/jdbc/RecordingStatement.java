@@ -38,6 +38,18 @@ public class RecordingStatement<S extends Statement> implements Statement {
      * {@code batchRows} rows or, with 0, on its own; records it when a scope is open.
      */
     final <T> T record(String sql, BindValues binds, int batchRows, JdbcCall<T> call) throws SQLException {
+        return timed(call, sql, binds, batchRows, null);
+    }
+
+    /** Runs {@code call}, the driver executing the SQL added with {@link #addBatch(String)}, and records each. */
+    private <T> T recordBatch(JdbcCall<T> call) throws SQLException {
+        List<String> statements = batch;
+        batch = null; // JDBC empties the batch whether it runs or fails
+        return statements == null ? call.call() : timed(call, null, null, 1, statements);
+    }
+
+    private <T> T timed(JdbcCall<T> call, String sql, BindValues binds, int batchRows, List<String> statements)
+            throws SQLException {
         long[] timing = StatementRecorder.enter();
         if (timing == null) {
             return call.call();
@@ -48,24 +60,7 @@ public class RecordingStatement<S extends Statement> implements Statement {
             failed = false;
             return result;
         } finally {
-            StatementRecorder.exit(timing, sql, binds, batchRows, failed, connection.dataSourceName());
-        }
-    }
-
-    private <T> T recordBatch(JdbcCall<T> call) throws SQLException {
-        List<String> statements = batch;
-        batch = null; // JDBC empties the batch whether it runs or fails
-        long[] timing = statements == null ? null : StatementRecorder.enter();
-        if (timing == null) {
-            return call.call();
-        }
-        boolean failed = true;
-        try {
-            T result = call.call();
-            failed = false;
-            return result;
-        } finally {
-            StatementRecorder.exitBatch(timing, statements, failed, connection.dataSourceName());
+            StatementRecorder.exit(timing, sql, binds, batchRows, statements, failed, connection.dataSourceName());
         }
     }
 

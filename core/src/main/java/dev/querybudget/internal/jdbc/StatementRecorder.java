@@ -48,30 +48,22 @@ final class StatementRecorder {
     }
 
     /**
-     * After one statement ran: {@code sql} with its bound values (or {@code null}), as a batch of {@code batchRows}
-     * rows or, with 0, on its own.
+     * After a statement ran: {@code sql} with its bound values (or {@code null}), as a batch of {@code batchRows} rows
+     * or, with 0, on its own; or, for a plain statement's batch, each of {@code statements}, sharing the time.
      */
-    static void exit(long[] timing, String sql, BindValues binds, int batchRows, boolean failed, String dataSource) {
+    static void exit(long[] timing, String sql, BindValues binds, int batchRows, List<String> statements,
+                     boolean failed, String dataSource) {
         if (--timing[DEPTH] > 0) {
             return; // an inner wrapper of a statement an outer one counts
         }
         try {
             long nanos = System.nanoTime() - timing[STARTED];
-            record(sql, binds, batchRows, nanos, failed, dataSource);
-        } catch (RuntimeException | Error failure) {
-            FailOpen.report("recording a statement", failure);
-        }
-    }
-
-    /** After a plain statement's batch ran: each of its statements once, sharing the time. */
-    static void exitBatch(long[] timing, List<String> statements, boolean failed, String dataSource) {
-        if (--timing[DEPTH] > 0) {
-            return;
-        }
-        try {
-            long share = (System.nanoTime() - timing[STARTED]) / statements.size();
-            for (String sql : statements) {
-                record(sql, null, 1, share, failed, dataSource);
+            if (statements == null) {
+                record(sql, binds, batchRows, nanos, failed, dataSource);
+                return;
+            }
+            for (String each : statements) {
+                record(each, null, batchRows, nanos / statements.size(), failed, dataSource);
             }
         } catch (RuntimeException | Error failure) {
             FailOpen.report("recording a statement", failure);
