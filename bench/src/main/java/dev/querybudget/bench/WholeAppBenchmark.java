@@ -40,8 +40,8 @@ final class WholeAppBenchmark {
     static final int CLIENTS = 4;
     static final int START_UPS = 5;
     static final int PAIRS = 2;
-    static final int WINDOWS = 6;
-    static final long WARM_UP_MILLIS = 15_000;
+    static final int WINDOWS = 8;
+    static final long WARM_UP_MILLIS = 30_000;
     static final long WINDOW_MILLIS = 5_000;
     private static final String ENDPOINT = "/users/1/orders/fetched";
     private static final Pattern STARTED = Pattern.compile("Started \\w+ in [\\d.]+ seconds \\(process running for ([\\d.]+)\\)");

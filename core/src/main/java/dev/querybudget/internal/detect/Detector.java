@@ -151,10 +151,10 @@ public final class Detector {
 
     private static List<Finding> budgetFindings(String scope, QueryCounts counts, List<ShapeCount> shapes,
                                                 Budget budget) {
-        List<Finding> findings = new ArrayList<>();
-        if (budget.equals(Budget.NONE)) {
-            return findings;
+        if (!budget.isLimited()) {
+            return List.of();
         }
+        List<Finding> findings = new ArrayList<>();
         List<ShapeCount> top = shapes.subList(0, Math.min(TOP_SHAPES, shapes.size()));
         over(findings, scope, "total", counts.total(), budget.total(), top);
         over(findings, scope, "select", counts.select(), budget.select(), top);

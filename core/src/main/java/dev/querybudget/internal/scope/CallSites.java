@@ -64,6 +64,20 @@ public final class CallSites {
                 .toList());
     }
 
+    /** The call site of the statement being recorded: the stack walked at most once, when a scope first asks. */
+    static final class Sample {
+
+        private List<CallSite> candidates;
+
+        /** The frames a finding shows for a scope with {@code settings}. */
+        List<CallSite> stack(QueryBudgetSettings settings) {
+            if (candidates == null) {
+                candidates = capture();
+            }
+            return resolve(candidates, settings);
+        }
+    }
+
     /** The frames a finding shows, call site first, after the settings' own filters; empty when none is left. */
     static List<CallSite> resolve(List<CallSite> candidates, QueryBudgetSettings settings) {
         List<CallSite> kept = new ArrayList<>(candidates.size());

@@ -2,6 +2,9 @@ package dev.querybudget.internal.scope;
 
 import dev.querybudget.QueryBudgetSettings;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /** A scope while it is open: its name, its settings and what it has recorded. */
 public final class OpenScope {
 
@@ -10,6 +13,16 @@ public final class OpenScope {
     private final ScopeRecording recording = new ScopeRecording();
     private final Thread owner;
     volatile boolean closed;
+
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            CLOSED = MethodHandles.lookup().findVarHandle(OpenScope.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     OpenScope(String name, QueryBudgetSettings settings, Thread owner) {
         this.name = name;
@@ -39,5 +52,10 @@ public final class OpenScope {
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /** Closes the scope: {@code true} for the one call that did, {@code false} for any later one. */
+    boolean markClosed() {
+        return CLOSED.compareAndSet(this, false, true);
     }
 }

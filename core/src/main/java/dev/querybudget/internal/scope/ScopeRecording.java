@@ -1,6 +1,7 @@
 package dev.querybudget.internal.scope;
 
 import dev.querybudget.CallSite;
+import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryCounts;
 import dev.querybudget.ShapeCount;
 import dev.querybudget.StatementShape;
@@ -42,21 +43,18 @@ public final class ScopeRecording {
     private long[] dataSourceStatements = new long[1];
     private int dataSourceCount;
 
-    synchronized boolean wantsCallSite(StatementShape shape) {
-        if (shape.type() == StatementType.OTHER) {
-            return false;
-        }
-        ShapeStats stats = shapes.get(shape);
-        return stats != null && stats.wantsCallSite();
-    }
-
     synchronized boolean wantsParameterSample(StatementShape shape) {
         ShapeStats stats = shapes.get(shape);
         return stats == null ? shapes.size() < MAX_SHAPES : stats.wantsParameterSample();
     }
 
+    /**
+     * Records one execution. When the shape's statistics want a call site for it (a repeat, sampled), it is taken
+     * from {@code callSite}, which walks the stack once for all the scopes that record the execution.
+     */
     synchronized void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                             boolean failedOnServer, List<CallSite> stack, String parameterSample, String dataSource) {
+                             boolean failedOnServer, CallSites.Sample callSite, QueryBudgetSettings settings,
+                             String parameterSample, String dataSource) {
         perType[shape.type().ordinal()]++;
         countDataSource(dataSource == null ? "dataSource" : dataSource);
         if (batchRows > 0) {
@@ -75,6 +73,8 @@ public final class ScopeRecording {
             stats = new ShapeStats(shape, last);
             shapes.put(shape, stats);
         }
+        List<CallSite> stack = shape.type() != StatementType.OTHER && stats.wantsCallSite()
+                ? callSite.stack(settings) : null;
         stats.record(parameterHash, batchRows, listLength, nanos, stack);
         if (parameterSample != null && stats.wantsParameterSample()) {
             stats.addParameterSample(parameterSample);

@@ -1,6 +1,5 @@
 package dev.querybudget.internal.scope;
 
-import dev.querybudget.CallSite;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.StatementShape;
 import dev.querybudget.ThreadMode;
@@ -9,7 +8,6 @@ import dev.querybudget.internal.shape.ShapeCache;
 import dev.querybudget.internal.shape.ShapedSql;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -149,11 +147,8 @@ public final class ScopeRegistry {
 
     /** Stops {@code scope} from receiving statements. Idempotent. Call it on the thread that opened the scope. */
     public void close(OpenScope scope) {
-        synchronized (scope) {
-            if (scope.closed) {
-                return;
-            }
-            scope.closed = true;
+        if (!scope.markClosed()) {
+            return;
         }
         if (scope.settings().threadMode() == ThreadMode.ALL_THREADS) {
             synchronized (this) {
@@ -170,7 +165,7 @@ public final class ScopeRegistry {
 
     /**
      * Records one execution into every scope that wants it. The stack is walked at most once, and only when a
-     * scope wants a call site; bind values are rendered only when a scope opted in to them.
+     * scope wants a call site (see {@link CallSites.Sample}); bind values are rendered only when a scope opted in to them.
      */
     public void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
                        boolean failed, BindValues bindings, String sql, String dataSource) {
@@ -194,9 +189,8 @@ public final class ScopeRegistry {
         if (own.length == 0 && shared.length == 0) {
             return;
         }
-        List<CallSite> candidates = null;
+        CallSites.Sample callSite = new CallSites.Sample();
         String parameters = null;
-        boolean candidatesTaken = false;
         boolean parametersTaken = false;
         for (int pass = 0; pass < 2; pass++) {
             OpenScope[] scopes = pass == 0 ? own : shared;
@@ -205,14 +199,6 @@ public final class ScopeRegistry {
                     continue;
                 }
                 ScopeRecording recording = scope.recording();
-                List<CallSite> stack = null;
-                if (recording.wantsCallSite(shape)) {
-                    if (!candidatesTaken) {
-                        candidates = CallSites.capture();
-                        candidatesTaken = true;
-                    }
-                    stack = CallSites.resolve(candidates, scope.settings());
-                }
                 String sample = null;
                 if (renderable && scope.settings().includeParameters() && recording.wantsParameterSample(shape)) {
                     if (!parametersTaken) {
@@ -221,7 +207,8 @@ public final class ScopeRegistry {
                     }
                     sample = parameters;
                 }
-                recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, stack, sample, dataSource);
+                recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, callSite, scope.settings(),
+                        sample, dataSource);
             }
         }
     }
