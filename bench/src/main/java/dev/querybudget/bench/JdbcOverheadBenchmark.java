@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(3)
+@Fork(2)
 public class JdbcOverheadBenchmark {
 
     /** The variants a plain fork runs; {@code querybudget-agent} needs a fork with the agent. */
