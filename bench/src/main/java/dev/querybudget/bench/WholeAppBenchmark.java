@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
 final class WholeAppBenchmark {
 
     static final int CLIENTS = 4;
-    static final int START_UPS = 5;
+    static final int START_UPS = 7;
     static final int PAIRS = 2;
     static final int WINDOWS = 8;
     static final long WARM_UP_MILLIS = 30_000;
