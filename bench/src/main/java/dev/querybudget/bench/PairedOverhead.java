@@ -95,6 +95,19 @@ final class PairedOverhead {
         }
 
         abstract long turn(Work work) throws SQLException;
+
+        /** One unit of work. */
+        final void unit(Work work) throws SQLException {
+            switch (work) {
+                case LOOKUP -> sink += fixture.lookup();
+                case REPEATED_LOOKUPS -> {
+                    for (int k = 0; k < 1000; k++) {
+                        sink += fixture.lookup();
+                    }
+                }
+                case BATCH_INSERT -> sink += fixture.batchInsert().length;
+            }
+        }
     }
 
     private static final class RawSide extends Side {
@@ -107,15 +120,7 @@ final class PairedOverhead {
         long turn(Work work) throws SQLException {
             long started = System.nanoTime();
             for (int i = 0; i < work.perTurn; i++) {
-                switch (work) {
-                    case LOOKUP -> sink += fixture.lookup();
-                    case REPEATED_LOOKUPS -> {
-                        for (int k = 0; k < 1000; k++) {
-                            sink += fixture.lookup();
-                        }
-                    }
-                    case BATCH_INSERT -> sink += fixture.batchInsert().length;
-                }
+                unit(work);
             }
             return System.nanoTime() - started;
         }
@@ -136,15 +141,7 @@ final class PairedOverhead {
             for (int i = 0; i < work.perTurn; i++) {
                 QueryScope scope = QueryBudget.open(work.name(), settings);
                 try {
-                    switch (work) {
-                        case LOOKUP -> sink += fixture.lookup();
-                        case REPEATED_LOOKUPS -> {
-                            for (int k = 0; k < 1000; k++) {
-                                sink += fixture.lookup();
-                            }
-                        }
-                        case BATCH_INSERT -> sink += fixture.batchInsert().length;
-                    }
+                    unit(work);
                 } finally {
                     scope.finish();
                 }
