@@ -53,6 +53,10 @@ final class ShapeLexer {
     private final int n;
     private final StringBuilder out;
     private int i;
+    /** Whether backslashes escape inside strings (see {@link #shape}). */
+    private final boolean backslashEscapes;
+    /** Whether a string ran to the end of the statement without closing. */
+    private boolean unclosedString;
 
     private int prevKind = NONE;
     private String prevWord = "";
@@ -82,15 +86,26 @@ final class ShapeLexer {
     private boolean rangeBoundSeen;
     private boolean rangeOperatorPending;
 
-    private ShapeLexer(String in) {
+    private ShapeLexer(String in, boolean backslashEscapes) {
         this.in = in;
         this.n = in.length();
         this.out = new StringBuilder(Math.min(n, 4096) + 16);
+        this.backslashEscapes = backslashEscapes;
     }
 
+    /**
+     * The shape of {@code sql}. Strings are read with backslash escapes first (MySQL, MariaDB, PostgreSQL's
+     * {@code E'…'}); a statement in which such a string never closes is read once more with backslashes as plain
+     * characters (standard SQL, as in {@code 'C:\\'}). Two passes at most: the lexer stays linear.
+     */
     static ShapedSql shape(String sql) {
-        ShapeLexer lexer = new ShapeLexer(sql);
+        ShapeLexer lexer = new ShapeLexer(sql, true);
         lexer.run();
+        if (lexer.unclosedString) {
+            ShapeLexer standard = new ShapeLexer(sql, false);
+            standard.run();
+            return standard.result();
+        }
         return lexer.result();
     }
 
@@ -584,22 +599,30 @@ final class ShapeLexer {
         }
     }
 
-    /** Skips a quoted string whose body starts at {@code from}: {@code ''} and backslash escapes. */
+    /** Skips a quoted string whose body starts at {@code from}: {@code ''} escapes, and backslash ones if read so. */
     private void skipString(int from) {
+        if (!closesString(from, backslashEscapes)) {
+            unclosedString = true;
+            i = n;
+        }
+    }
+
+    /** Whether the string whose body starts at {@code from} closes; if it does, {@code i} is just past it. */
+    private boolean closesString(int from, boolean withBackslashEscapes) {
         i = from;
         while (i < n) {
             char c = in.charAt(i++);
-            if (c == '\\') {
+            if (c == '\\' && withBackslashEscapes) {
                 i++;
             } else if (c == '\'') {
                 if (i < n && in.charAt(i) == '\'') {
                     i++;
                 } else {
-                    return;
+                    return true;
                 }
             }
         }
-        i = n;
+        return false;
     }
 
     // ---- character classes -------------------------------------------------------------------------
