@@ -62,8 +62,9 @@ final class StatementRecorder {
                 record(sql, binds, batchRows, nanos, failed, dataSource);
                 return;
             }
+            long share = nanos / statements.size();
             for (String each : statements) {
-                record(each, null, batchRows, nanos / statements.size(), failed, dataSource);
+                record(each, null, batchRows, share, failed, dataSource);
             }
         } catch (RuntimeException | Error failure) {
             FailOpen.report("recording a statement", failure);

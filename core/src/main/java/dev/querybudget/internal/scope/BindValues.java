@@ -68,7 +68,7 @@ public final class BindValues {
 
     /** A hash of {@code sql} and these values: equal for the same statement run with the same values. */
     public long hash(String sql) {
-        long h = sql == null ? 0 : sql.hashCode();
+        long h = sqlHash(sql);
         for (int k = 0; k < highest; k++) {
             if (byPosition[k] != null) {
                 h = mix(mix(h, k + 1), valueHash(byPosition[k]));
@@ -79,13 +79,21 @@ public final class BindValues {
                 h = mix(mix(h, entry.getKey().hashCode()), valueHash(entry.getValue()));
             }
         }
-        return h == 0 ? 1 : h;
+        return nonZero(h);
     }
 
     /** The hash of a statement run without bound values: {@code hash(sql)} with none set. */
     public static long hashWithout(String sql) {
-        long h = sql == null ? 0 : sql.hashCode();
-        return h == 0 ? 1 : h;
+        return nonZero(sqlHash(sql));
+    }
+
+    private static long sqlHash(String sql) {
+        return sql == null ? 0 : sql.hashCode();
+    }
+
+    /** 0 marks an empty slot in the tables that keep these hashes. */
+    private static long nonZero(long hash) {
+        return hash == 0 ? 1 : hash;
     }
 
     /** The longest array bound (the key list of {@code = ANY(?)}), or 0 when none is. */

@@ -30,9 +30,9 @@ public final class ScopeRecording {
     private static final Comparator<ShapeCount> MOST_EXECUTED_FIRST = Comparator.comparingLong(ShapeCount::count)
             .reversed().thenComparing(count -> count.shape().sql());
 
-    private final Map<StatementShape, ShapeStats> shapes = new HashMap<>();
     private static final int TYPES = StatementType.values().length;
 
+    private final Map<StatementShape, ShapeStats> shapes = new HashMap<>();
     private final long[] perType = new long[TYPES];
     private long batches;
     private long failed;

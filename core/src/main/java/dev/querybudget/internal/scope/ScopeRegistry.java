@@ -190,8 +190,7 @@ public final class ScopeRegistry {
             return;
         }
         CallSites.Sample callSite = new CallSites.Sample();
-        String parameters = null;
-        boolean parametersTaken = false;
+        String parameters = null; // rendered once, for the first scope that opted in to them
         for (int pass = 0; pass < 2; pass++) {
             OpenScope[] scopes = pass == 0 ? own : shared;
             for (OpenScope scope : scopes) {
@@ -201,9 +200,8 @@ public final class ScopeRegistry {
                 ScopeRecording recording = scope.recording();
                 String sample = null;
                 if (renderable && scope.settings().includeParameters() && recording.wantsParameterSample(shape)) {
-                    if (!parametersTaken) {
+                    if (parameters == null) {
                         parameters = bindings == null ? "[]" : bindings.render();
-                        parametersTaken = true;
                     }
                     sample = parameters;
                 }

@@ -100,14 +100,9 @@ public final class ShapeStats {
             hashCount = 0;
             insert(firstHash);
         }
-        long[] table = hashTable;
-        int mask = table.length - 1;
-        int slot = (int) (hash ^ (hash >>> 32)) & mask;
-        while (table[slot] != 0) {
-            if (table[slot] == hash) {
-                return; // a parameter set seen before
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(hash);
+        if (hashTable[slot] == hash) {
+            return; // a parameter set seen before
         }
         distinct++;
         if (hashCount >= MAX_PARAMETER_HASHES) {
@@ -115,21 +110,26 @@ public final class ShapeStats {
             // counts as distinct again: distinct is then an upper bound and repeats a lower bound.
             return;
         }
-        table[slot] = hash;
+        hashTable[slot] = hash;
         hashCount++;
-        if (hashCount * 2 > table.length && table.length < MAX_PARAMETER_HASHES * 2) {
-            rehash(table.length * 2);
+        if (hashCount * 2 > hashTable.length && hashTable.length < MAX_PARAMETER_HASHES * 2) {
+            rehash(hashTable.length * 2);
         }
     }
 
     private void insert(long hash) {
+        hashTable[slotOf(hash)] = hash;
+        hashCount++;
+    }
+
+    /** Where {@code hash} is in the table, or the empty slot where it goes (linear probing; 0 is empty). */
+    private int slotOf(long hash) {
         int mask = hashTable.length - 1;
         int slot = (int) (hash ^ (hash >>> 32)) & mask;
-        while (hashTable[slot] != 0) {
+        while (hashTable[slot] != 0 && hashTable[slot] != hash) {
             slot = (slot + 1) & mask;
         }
-        hashTable[slot] = hash;
-        hashCount++;
+        return slot;
     }
 
     private void rehash(int size) {

@@ -599,30 +599,26 @@ final class ShapeLexer {
         }
     }
 
-    /** Skips a quoted string whose body starts at {@code from}: {@code ''} escapes, and backslash ones if read so. */
+    /**
+     * Skips a quoted string whose body starts at {@code from}: {@code ''} escapes, and backslash ones when this pass
+     * reads them; a string that never closes runs to the end of the statement.
+     */
     private void skipString(int from) {
-        if (!closesString(from, backslashEscapes)) {
-            unclosedString = true;
-            i = n;
-        }
-    }
-
-    /** Whether the string whose body starts at {@code from} closes; if it does, {@code i} is just past it. */
-    private boolean closesString(int from, boolean withBackslashEscapes) {
         i = from;
         while (i < n) {
             char c = in.charAt(i++);
-            if (c == '\\' && withBackslashEscapes) {
+            if (c == '\\' && backslashEscapes) {
                 i++;
             } else if (c == '\'') {
                 if (i < n && in.charAt(i) == '\'') {
                     i++;
                 } else {
-                    return true;
+                    return;
                 }
             }
         }
-        return false;
+        unclosedString = true;
+        i = n;
     }
 
     // ---- character classes -------------------------------------------------------------------------
