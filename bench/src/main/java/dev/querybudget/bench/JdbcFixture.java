@@ -25,6 +25,8 @@ import java.util.List;
 final class JdbcFixture implements AutoCloseable {
 
     static final int ROWS = 1000;
+    /** How many times {@link #repeatedLookups()} runs the lookup. */
+    static final int REPEATS = 1000;
     static final String POSTGRES_URL = System.getProperty("querybudget.bench.postgresql.url",
             "jdbc:postgresql://127.0.0.1:5432/test");
     static final String POSTGRES_USER = System.getProperty("querybudget.bench.postgresql.user", "postgres");
@@ -97,6 +99,15 @@ final class JdbcFixture implements AutoCloseable {
                 return rows.getString(1).length() + rows.getBigDecimal(2).longValue() + rows.getInt(3);
             }
         }
+    }
+
+    /** {@link #REPEATS} lookups of one shape: an N+1's loop. */
+    long repeatedLookups() throws SQLException {
+        long sum = 0;
+        for (int i = 0; i < REPEATS; i++) {
+            sum += lookup();
+        }
+        return sum;
     }
 
     /**

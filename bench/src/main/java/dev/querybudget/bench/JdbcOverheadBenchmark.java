@@ -83,20 +83,16 @@ public class JdbcOverheadBenchmark {
 
     /** 1,000 lookups of one shape, per lookup; all in one scope for the scoped variants. */
     @Benchmark
-    @OperationsPerInvocation(1000)
+    @OperationsPerInvocation(JdbcFixture.REPEATS)
     public long repeatedLookups() throws SQLException {
         QueryScope scope = scoped ? QueryBudget.open("GET /items", settings) : null;
-        long sum = 0;
         try {
-            for (int i = 0; i < 1000; i++) {
-                sum += fixture.lookup();
-            }
+            return fixture.repeatedLookups();
         } finally {
             if (scope != null) {
                 scope.finish();
             }
         }
-        return sum;
     }
 
     /** A 100-row JDBC batch, in a scope of its own for the scoped variants. */

@@ -100,11 +100,7 @@ final class PairedOverhead {
         final void unit(Work work) throws SQLException {
             switch (work) {
                 case LOOKUP -> sink += fixture.lookup();
-                case REPEATED_LOOKUPS -> {
-                    for (int k = 0; k < 1000; k++) {
-                        sink += fixture.lookup();
-                    }
-                }
+                case REPEATED_LOOKUPS -> sink += fixture.repeatedLookups();
                 case BATCH_INSERT -> sink += fixture.batchInsert().length;
             }
         }
