@@ -5,6 +5,7 @@ import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ShapeCount;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -12,10 +13,14 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Types;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * QueryBudget's own JDBC wrappers on real H2: every way JDBC runs a statement is recorded once, batches as round trips,
@@ -117,6 +122,32 @@ class JdbcWrapperTests {
         });
 
         assertThat(report.counts().select()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionFromTheConnectionBuilderIsRecordedUnderTheDataSourceName() throws Exception {
+        JdbcDataSource h2 = H2.database();
+        DataSource building = QueryBudget.wrap("orders", new BuildingDataSource(h2));
+
+        ScopeReport report = QueryBudget.record("connection builder", () -> {
+            try (Connection connection = building.createConnectionBuilder()
+                    .user(h2.getUser()).password(h2.getPassword()).build()) {
+                Sql.query(connection, "select name from item where id = ?", 1);
+            }
+        });
+
+        assertThat(report.counts().select()).isOne();
+        assertThat(report.dataSources()).containsExactly(entry("orders", 1L));
+    }
+
+    @Test
+    void aDataSourceWithoutAConnectionBuilderRefusesItAsItWouldUnwrapped() {
+        JdbcDataSource h2 = H2.database();
+        Throwable refusal = catchThrowable(h2::createConnectionBuilder);
+
+        assertThat(refusal).isInstanceOf(SQLFeatureNotSupportedException.class); // H2's DataSource has no builder
+        assertThatThrownBy(QueryBudget.wrap(h2)::createConnectionBuilder)
+                .isExactlyInstanceOf(refusal.getClass()).hasMessage(refusal.getMessage());
     }
 
     @Test

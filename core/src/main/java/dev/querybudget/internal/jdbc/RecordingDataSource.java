@@ -3,8 +3,10 @@ package dev.querybudget.internal.jdbc;
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.ConnectionBuilder;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.ShardingKeyBuilder;
 import java.util.logging.Logger;
 
 /**
@@ -39,6 +41,17 @@ public final class RecordingDataSource implements DataSource, AutoCloseable {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         return new RecordingConnection(delegate.getConnection(username, password), name);
+    }
+
+    /** The DataSource's own builder (or its refusal), whose connections are recorded like {@link #getConnection()}'s. */
+    @Override
+    public ConnectionBuilder createConnectionBuilder() throws SQLException {
+        return new RecordingConnectionBuilder(delegate.createConnectionBuilder(), name);
+    }
+
+    @Override
+    public ShardingKeyBuilder createShardingKeyBuilder() throws SQLException {
+        return delegate.createShardingKeyBuilder();
     }
 
     @Override
