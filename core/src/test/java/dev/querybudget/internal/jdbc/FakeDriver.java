@@ -40,7 +40,7 @@ final class FakeDriver implements InvocationHandler {
             return switch (method.getName()) {
                 case "equals" -> proxy == args[0];
                 case "hashCode" -> System.identityHashCode(proxy);
-                default -> "fake " + type.getSimpleName();
+                default -> "fake " + type.getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(proxy));
             };
         }
         Object result = TestValues.of(method.getReturnType(), 42);

@@ -11,22 +11,20 @@ import org.junit.jupiter.api.TestFactory;
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.ConnectionBuilder;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.querybudget.internal.jdbc.JdbcMethods.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -72,25 +70,25 @@ class WrapperCompletenessTests {
 
     @TestFactory
     Stream<DynamicTest> everyJdbcMethodIsDeclaredByTheWrapperItself() {
-        return WRAPPERS.stream().map(wrapped -> DynamicTest.dynamicTest(wrapped.type().getSimpleName(), () ->
-                assertThat(wrapped.jdbcMethods().filter(method -> !declares(wrapped.type(), method)).map(
-                        WrapperCompletenessTests::label))
-                        .as("methods of JDBC interfaces that %s leaves to the interface (a default method answers"
-                                + " 'not supported' instead of the driver): override each and forward it",
-                                wrapped.type().getSimpleName())
-                        .isEmpty()));
+        return WRAPPERS.stream().map(wrapped -> DynamicTest.dynamicTest(wrapped.type().getSimpleName(), () -> {
+            Stream<String> inherited = wrapped.jdbcMethods()
+                    .filter(method -> !JdbcMethods.declaredBy(wrapped.type(), method)).map(JdbcMethods::label);
+
+            assertThat(inherited).as("methods %s leaves to its JDBC interfaces, whose defaults answer 'not"
+                    + " supported' where the driver would answer: override each", wrapped.type().getSimpleName())
+                    .isEmpty();
+        }));
     }
 
     @TestFactory
     Stream<DynamicNode> everyOtherMethodReachesTheDriverOnceWithTheSameArguments() {
-        return WRAPPERS.stream().map(wrapped -> DynamicContainer.dynamicContainer(wrapped.type().getSimpleName(),
-                wrapped.jdbcMethods().filter(method -> !NOT_FORWARDED.containsKey(label(method))).map(method ->
-                        DynamicTest.dynamicTest(label(method), () -> assertForwards(wrapped, method)))));
+        return WRAPPERS.stream().map(wrapped -> eachMethod(wrapped,
+                method -> !NOT_FORWARDED.containsKey(label(method)), WrapperCompletenessTests::assertForwards));
     }
 
     @Test
     void theMethodsThatDoNotForwardAreJdbcMethodsOfAWrapper() {
-        Set<String> methods = WRAPPERS.stream().flatMap(Wrapped::jdbcMethods).map(WrapperCompletenessTests::label)
+        Set<String> methods = WRAPPERS.stream().flatMap(Wrapped::jdbcMethods).map(JdbcMethods::label)
                 .collect(Collectors.toSet());
 
         assertThat(methods).containsAll(NOT_FORWARDED.keySet());
@@ -113,42 +111,43 @@ class WrapperCompletenessTests {
 
     @TestFactory
     Stream<DynamicNode> everyExecuteIsRecordedOnce() {
-        return statementWrappers().map(wrapped -> DynamicContainer.dynamicContainer(wrapped.type().getSimpleName(),
-                wrapped.jdbcMethods().filter(method -> method.getName().startsWith("execute")).map(method ->
-                        DynamicTest.dynamicTest(label(method), () -> {
-                            Statement statement = (Statement) wrapped.around(FakeDriver.of(wrapped.driverType()));
-                            if (method.getName().contains("Batch")) {
-                                statement.addBatch("insert into item (id) values (1)"); // an empty batch runs nothing
-                            }
-
-                            ScopeReport report = QueryBudget.record(label(method),
-                                    () -> invoke(method, statement, arguments(method)));
-
-                            assertThat(report.counts().total()).as(label(method)).isOne();
-                        }))));
+        return statementWrappers().map(wrapped -> eachMethod(wrapped,
+                method -> method.getName().startsWith("execute"), WrapperCompletenessTests::assertRecordedOnce));
     }
 
     @TestFactory
     Stream<DynamicNode> everySetterOfABoundValueChangesTheBoundValuesHash() {
         return statementWrappers().filter(wrapped -> PreparedStatement.class.isAssignableFrom(wrapped.driverType()))
-                .map(wrapped -> DynamicContainer.dynamicContainer(wrapped.type().getSimpleName(), wrapped.jdbcMethods()
-                        .filter(WrapperCompletenessTests::bindsAValue).map(method ->
-                                DynamicTest.dynamicTest(label(method), () -> {
-                                    RecordingPreparedStatement<?> statement = (RecordingPreparedStatement<?>)
-                                            wrapped.around(FakeDriver.of(wrapped.driverType()));
-                                    long unbound = statement.binds.hash(statement.sql); // as StatementRecorder reads it
-
-                                    invoke(method, statement, arguments(method));
-
-                                    assertThat(statement.binds.hash(statement.sql)).as(label(method))
-                                            .isNotEqualTo(unbound);
-                                }))));
+                .map(wrapped -> eachMethod(wrapped, WrapperCompletenessTests::bindsAValue,
+                        WrapperCompletenessTests::assertChangesTheHash));
     }
 
-    /** A setter of {@code PreparedStatement} or {@code CallableStatement}: by position or by name, each binds a value. */
+    /** A setter of {@code PreparedStatement} or {@code CallableStatement}, by position or by name: each binds one. */
     private static boolean bindsAValue(Method method) {
         return method.getName().startsWith("set") && (method.getDeclaringClass() == PreparedStatement.class
                 || method.getDeclaringClass() == CallableStatement.class);
+    }
+
+    private static void assertRecordedOnce(Wrapped wrapped, Method method) throws Exception {
+        Statement statement = (Statement) wrapped.around(FakeDriver.of(wrapped.driverType()));
+        if (method.getName().contains("Batch")) {
+            statement.addBatch("insert into item (id) values (1)"); // an empty batch runs nothing
+        }
+
+        ScopeReport report = QueryBudget.record(label(method), () -> invoke(method, statement, arguments(method)));
+
+        assertThat(report.counts().total()).as("%s: statements recorded", label(method)).isOne();
+    }
+
+    private static void assertChangesTheHash(Wrapped wrapped, Method method) throws Exception {
+        RecordingPreparedStatement<?> statement =
+                (RecordingPreparedStatement<?>) wrapped.around(FakeDriver.of(wrapped.driverType()));
+        long unbound = statement.binds.hash(statement.sql); // as StatementRecorder reads it
+
+        invoke(method, statement, arguments(method));
+
+        assertThat(statement.binds.hash(statement.sql)).as("%s: the bound-values hash", label(method))
+                .isNotEqualTo(unbound);
     }
 
     private static void assertForwards(Wrapped wrapped, Method method) throws Exception {
@@ -158,18 +157,25 @@ class WrapperCompletenessTests {
 
         Object result = invoke(method, wrapper, arguments);
 
-        assertThat(FakeDriver.calls(driver)).as("calls the driver received").singleElement().satisfies(call -> {
-            assertThat(signature(call.method())).isEqualTo(signature(method));
-            Class<?>[] parameters = method.getParameterTypes();
-            for (int k = 0; k < parameters.length; k++) {
-                if (parameters[k].isPrimitive()) {
-                    assertThat(call.args()[k]).as("argument %d", k + 1).isEqualTo(arguments[k]);
-                } else {
-                    assertThat(call.args()[k]).as("argument %d", k + 1).isSameAs(arguments[k]);
-                }
+        assertThat(FakeDriver.calls(driver)).as("%s: the calls the driver received", label(method))
+                .singleElement().satisfies(call -> {
+                    assertThat(call.method()).matches(called -> JdbcMethods.sameSignature(called, method),
+                            label(method));
+                    assertSameArguments(method, arguments, call.args());
+                    assertHandsBack(method, wrapper, result, call.result());
+                });
+    }
+
+    /** Each argument reaches the driver as it is: the very object, or an equal primitive. */
+    private static void assertSameArguments(Method method, Object[] arguments, Object[] received) {
+        Class<?>[] parameters = method.getParameterTypes();
+        for (int k = 0; k < parameters.length; k++) {
+            if (parameters[k].isPrimitive()) {
+                assertThat(received[k]).as("argument %d", k + 1).isEqualTo(arguments[k]);
+            } else {
+                assertThat(received[k]).as("argument %d", k + 1).isSameAs(arguments[k]);
             }
-            assertHandsBack(method, wrapper, result, call.result());
-        });
+        }
     }
 
     /** {@code result} is the driver's answer as it is, or wrapped when it is a type the wrappers hand out wrapped. */
@@ -193,7 +199,8 @@ class WrapperCompletenessTests {
             assertThat(statement.getConnection()).isSameAs(wrapper);
         } else if (result instanceof RecordingConnectionBuilder builder) {
             assertThat(builder.target()).isSameAs(driverResult);
-            assertThat(((RecordingConnection) builder.build()).dataSourceName()).isEqualTo(NAME);
+            assertThat(builder.build()).as("what it builds").isInstanceOfSatisfying(RecordingConnection.class,
+                    built -> assertThat(built.dataSourceName()).isEqualTo(NAME));
         }
     }
 
@@ -225,18 +232,15 @@ class WrapperCompletenessTests {
         }
     }
 
-    /** Whether {@code wrapper} or one of its own {@code Recording…} superclasses declares {@code method}. */
-    private static boolean declares(Class<?> wrapper, Method method) {
-        for (Class<?> type = wrapper; type.getPackageName().equals(wrapper.getPackageName());
-             type = type.getSuperclass()) {
-            boolean declared = Arrays.stream(type.getDeclaredMethods())
-                    .filter(own -> !own.isBridge() && !own.isSynthetic() && !Modifier.isAbstract(own.getModifiers()))
-                    .anyMatch(own -> signature(own).equals(signature(method)));
-            if (declared) {
-                return true;
-            }
-        }
-        return false;
+    /** One test per JDBC method of {@code wrapped} that {@code filter} keeps, under the wrapper's name. */
+    private static DynamicNode eachMethod(Wrapped wrapped, Predicate<Method> filter, MethodCheck check) {
+        return DynamicContainer.dynamicContainer(wrapped.type().getSimpleName(), wrapped.jdbcMethods().filter(filter)
+                .map(method -> DynamicTest.dynamicTest(label(method), () -> check.accept(wrapped, method))));
+    }
+
+    @FunctionalInterface
+    private interface MethodCheck {
+        void accept(Wrapped wrapped, Method method) throws Exception;
     }
 
     private static Stream<Wrapped> statementWrappers() {
@@ -247,17 +251,6 @@ class WrapperCompletenessTests {
         return new RecordingConnection(FakeDriver.of(Connection.class), NAME);
     }
 
-    /** {@code executeUpdate(String, int)}: a method, whichever interface declares it. */
-    private static String signature(Method method) {
-        return method.getName() + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
-                .collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    /** {@code Statement.executeUpdate(String, int)}: a method with the interface that declares it. */
-    private static String label(Method method) {
-        return method.getDeclaringClass().getSimpleName() + "." + signature(method);
-    }
-
     /** A wrapper, the driver interface it wraps, and how to put it in front of a driver object of that interface. */
     private record Wrapped(Class<?> type, Class<?> driverType, Function<Object, Object> wrap) {
 
@@ -265,35 +258,8 @@ class WrapperCompletenessTests {
             return wrap.apply(driver);
         }
 
-        /** Every public method of every {@code java.sql} or {@code javax.sql} interface the wrapper implements. */
         Stream<Method> jdbcMethods() {
-            Map<String, Method> methods = new LinkedHashMap<>();
-            for (Class<?> jdbcInterface : jdbcInterfaces()) {
-                for (Method method : jdbcInterface.getMethods()) {
-                    if (!Modifier.isStatic(method.getModifiers())) {
-                        methods.putIfAbsent(signature(method), method);
-                    }
-                }
-            }
-            return methods.values().stream();
-        }
-
-        private Set<Class<?>> jdbcInterfaces() {
-            Set<Class<?>> interfaces = new LinkedHashSet<>();
-            for (Class<?> each = type; each != null; each = each.getSuperclass()) {
-                collect(each.getInterfaces(), interfaces);
-            }
-            interfaces.removeIf(each -> !each.getPackageName().equals("java.sql")
-                    && !each.getPackageName().equals("javax.sql"));
-            return interfaces;
-        }
-
-        private static void collect(Class<?>[] found, Set<Class<?>> into) {
-            for (Class<?> each : found) {
-                if (into.add(each)) {
-                    collect(each.getInterfaces(), into);
-                }
-            }
+            return JdbcMethods.of(type);
         }
     }
 }
