@@ -1,5 +1,7 @@
 package dev.querybudget;
 
+import dev.querybudget.settings.Settings;
+
 /**
  * Upper limits on the statements a scope may run: in total and per type. {@link #UNLIMITED} ({@code -1})
  * switches a limit off. A {@code PreparedStatement} batch counts once, whatever its number of rows.
@@ -22,10 +24,7 @@ public record Budget(int total, int select, int insert, int update, int delete) 
     }
 
     private static void check(String name, int value) {
-        if (value < UNLIMITED) {
-            throw new IllegalArgumentException("budget '" + name + "' must be at least 0 (or -1 for no limit), but was "
-                    + value);
-        }
+        Settings.MAX_QUERIES.check(value, "budget '" + name + "'");
     }
 
     public static Budget total(int total) {

@@ -1,5 +1,9 @@
 package dev.querybudget;
 
+import dev.querybudget.settings.ResolvedSettings;
+import dev.querybudget.settings.ScopeKind;
+import dev.querybudget.settings.Settings;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -7,8 +11,9 @@ import java.util.Objects;
  * How a scope records and what it reports. Immutable; start from {@link #defaults()} and change with the
  * {@code with…} methods.
  *
- * <p>A bad value throws {@link IllegalArgumentException} naming the setting, the value given and what is
- * accepted; the fronts translate that into their own option or attribute names.
+ * <p>A bad value throws {@link dev.querybudget.settings.InvalidSettingException} naming the setting, the value given
+ * and what is accepted. The fronts build these from {@link dev.querybudget.settings.Settings}, the one table of
+ * settings, through {@link ResolvedSettings#scopeSettings()}.
  *
  * @param threshold             executions of one shape from one call site that make an N+1 or an unbatched
  *                              write (at least 2)
@@ -31,16 +36,8 @@ public record QueryBudgetSettings(int threshold, Budget budget, ThreadMode threa
                                   List<String> applicationPackages, List<String> ignoredFramePrefixes,
                                   List<String> ignoredCallSites, List<String> ignoredShapes) {
 
-    /** The N+1 threshold for tests. */
-    public static final int DEFAULT_THRESHOLD = 3;
-
-    private static final QueryBudgetSettings DEFAULTS = new QueryBudgetSettings(DEFAULT_THRESHOLD, Budget.NONE,
-            ThreadMode.SCOPE_THREAD, false, List.of(), List.of(), List.of(), List.of());
-
     public QueryBudgetSettings {
-        if (threshold < 2) {
-            throw new IllegalArgumentException("threshold must be at least 2, but was " + threshold);
-        }
+        Settings.THRESHOLD.check(threshold, "setting 'threshold'");
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(threadMode, "threadMode");
         applicationPackages = List.copyOf(applicationPackages);
@@ -49,9 +46,28 @@ public record QueryBudgetSettings(int threshold, Budget budget, ThreadMode threa
         ignoredShapes = ignoredShapes.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
-    /** Threshold 3, no budget, the scope's own thread, no bind values. */
+    /**
+     * The defaults of a test, as {@link dev.querybudget.settings.Settings} lists them: threshold 3, no budget, the
+     * scope's own thread, no bind values. The same as {@link #forTests()}.
+     */
     public static QueryBudgetSettings defaults() {
-        return DEFAULTS;
+        return forTests();
+    }
+
+    /** The defaults of a test scope: threshold 3, no budget. */
+    public static QueryBudgetSettings forTests() {
+        return Defaults.TEST;
+    }
+
+    /** The defaults of a request scope in a running application: threshold 5, a budget of 10 statements. */
+    public static QueryBudgetSettings forRequests() {
+        return Defaults.REQUEST;
+    }
+
+    /** Built on first use, once the settings table is there. */
+    private static final class Defaults {
+        static final QueryBudgetSettings TEST = ResolvedSettings.defaults(ScopeKind.TEST);
+        static final QueryBudgetSettings REQUEST = ResolvedSettings.defaults(ScopeKind.REQUEST);
     }
 
     public QueryBudgetSettings withThreshold(int value) {

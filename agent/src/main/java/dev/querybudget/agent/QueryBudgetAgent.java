@@ -1,6 +1,9 @@
 package dev.querybudget.agent;
 
 import dev.querybudget.internal.FailOpen;
+import dev.querybudget.settings.InvalidSettingException;
+import dev.querybudget.settings.ResolvedSettings;
+import dev.querybudget.settings.Settings;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import javax.management.ObjectName;
@@ -58,14 +61,14 @@ public final class QueryBudgetAgent {
 
     static synchronized void start(String arguments, Instrumentation instrumentation,
                                    AgentBuilder.RedefinitionStrategy loadedClasses) {
-        AgentOptions options;
+        ResolvedSettings options;
         try {
-            options = AgentOptions.parse(arguments, System::getProperty, System::getenv);
-        } catch (AgentOptions.InvalidOption invalid) {
-            System.err.println(invalid.getMessage());
+            options = AgentOptions.read(arguments, System::getProperty, System::getenv);
+        } catch (InvalidSettingException invalid) {
+            System.err.println(AgentOptions.refusal(invalid));
             return;
         }
-        if (!options.enabled() || AgentBridge.isActive()) {
+        if (!options.get(Settings.ENABLED) || AgentBridge.isActive()) {
             return;
         }
         try {
@@ -74,7 +77,7 @@ public final class QueryBudgetAgent {
             Sinks sinks = new Sinks(options, totals);
             RequestScopes requests = new RequestScopes(options, sinks);
             AgentBridge.activate(requests);
-            if (options.perThreadOutsideRequests()) {
+            if (options.get(Settings.OUTSIDE_REQUESTS).equals("per-thread")) {
                 ThreadScopes outside = new ThreadScopes(requests.settings(), sinks);
                 requests.reportOutsideRequests(outside);
                 outside.start();

@@ -1,12 +1,15 @@
 package dev.querybudget.agent;
 
-import dev.querybudget.Budget;
 import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.RouteTemplates;
+import dev.querybudget.settings.ResolvedSettings;
+import dev.querybudget.settings.Settings;
+
+import java.util.List;
 
 /**
  * A scope per HTTP request, opened by the outermost servlet or filter on the thread and closed when it returns;
@@ -15,21 +18,15 @@ import dev.querybudget.internal.RouteTemplates;
 final class RequestScopes {
 
     private final QueryBudgetSettings settings;
-    private final AgentOptions options;
+    private final List<String> ignoreUrls;
     private final Sinks sinks;
     private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
     private volatile ThreadScopes threadScopes;
 
-    RequestScopes(AgentOptions options, Sinks sinks) {
-        this.options = options;
+    RequestScopes(ResolvedSettings options, Sinks sinks) {
+        this.ignoreUrls = options.get(Settings.IGNORE_URLS);
         this.sinks = sinks;
-        this.settings = QueryBudgetSettings.defaults()
-                .withThreshold(options.threshold())
-                .withBudget(Budget.total(options.maxQueries()))
-                .withIncludeParameters(options.includeParameters())
-                .withApplicationPackages(options.applicationPackages())
-                .withIgnoredCallSites(options.ignoreCallSites())
-                .withIgnoredShapes(options.ignoreShapes());
+        this.settings = options.scopeSettings();
     }
 
     QueryBudgetSettings settings() {
@@ -74,7 +71,7 @@ final class RequestScopes {
             String route = Routes.route(request);
             scope.rename(method + " " + route);
             ScopeReport report = scope.finish();
-            if (!RouteTemplates.matchesAny(route, options.ignoreUrls())) {
+            if (!RouteTemplates.matchesAny(route, ignoreUrls)) {
                 sinks.publish(report, method, route);
             }
         } catch (RuntimeException | LinkageError failure) {

@@ -4,11 +4,14 @@ import dev.querybudget.Finding;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.report.JsonRenderer;
+import dev.querybudget.settings.ResolvedSettings;
+import dev.querybudget.settings.Settings;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,12 +23,15 @@ import java.util.Map;
  */
 final class Sinks {
 
-    private final AgentOptions options;
+    private final boolean log;
+    private final Path json;
     private final MicrometerMeters micrometer = new MicrometerMeters();
     private final QueryBudgetTotals totals;
 
-    Sinks(AgentOptions options, QueryBudgetTotals totals) {
-        this.options = options;
+    Sinks(ResolvedSettings options, QueryBudgetTotals totals) {
+        this.log = options.get(Settings.LOG);
+        String file = options.get(Settings.JSON);
+        this.json = file == null ? null : Path.of(file);
         this.totals = totals;
     }
 
@@ -35,17 +41,17 @@ final class Sinks {
         if (!report.hasFindings()) {
             return;
         }
-        if (options.log()) {
+        if (log) {
             System.err.println(report.format());
         }
-        if (options.json() != null) {
+        if (json != null) {
             writeJson(report, method, route);
         }
     }
 
     private synchronized void writeJson(ScopeReport report, String method, String route) {
         String timestamp = Instant.now().toString();
-        try (BufferedWriter writer = Files.newBufferedWriter(options.json(), StandardCharsets.UTF_8,
+        try (BufferedWriter writer = Files.newBufferedWriter(json, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             for (Finding finding : report.findings()) {
                 Map<String, String> extra = new LinkedHashMap<>();
@@ -56,7 +62,7 @@ final class Sinks {
                 writer.newLine();
             }
         } catch (IOException | RuntimeException failure) {
-            FailOpen.report("writing findings to " + options.json(), failure);
+            FailOpen.report("writing findings to " + json, failure);
         }
     }
 }

@@ -138,10 +138,10 @@ class AgentEndToEndIT {
             app.close();
         }
 
-        assertThat(app.stderr()).contains("QueryBudget agent: option 'treshold' was '5', accepted: one of"
-                + " application-packages, enabled, ignore-call-sites, ignore-shapes, ignore-urls, include-parameters,"
-                + " json, log, max-queries, outside-requests, threshold. The agent is off; the application starts"
-                + " without it.");
+        assertThat(app.stderr()).contains("QueryBudget agent: option 'treshold' is not a QueryBudget setting,"
+                + " accepted: one of application-packages, enabled, ignore-call-sites, ignore-shapes, ignore-urls,"
+                + " include-parameters, json, log, max-queries, outside-requests, skip-frames, threshold (did you mean"
+                + " 'threshold'?). The agent is off; the application starts without it.");
     }
 
     private static String get(int port, String path) throws Exception {

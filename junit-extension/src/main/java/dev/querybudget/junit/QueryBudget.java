@@ -24,12 +24,13 @@ import java.lang.annotation.Target;
  * enclosing class of a {@code @Nested} test); it is inherited and works as a meta-annotation. Statements are
  * counted from the test method itself: {@code @BeforeEach} set-up is not counted.
  *
- * <p>Defaults come from JUnit configuration parameters ({@code junit-platform.properties} or system properties):
- * {@code querybudget.threshold}, {@code querybudget.n-plus-one}, {@code querybudget.duplicates},
- * {@code querybudget.unbatched-writes} ({@code fail}, {@code report} or {@code ignore}),
- * {@code querybudget.threads} ({@code test} or {@code all}), {@code querybudget.include-parameters},
- * {@code querybudget.application-packages} (comma-separated package prefixes: the call site is the first frame in
- * one) and {@code querybudget.ignored-frames} (class-name prefixes that are never the call site, e.g. a DAO helper).
+ * <p>Defaults come from JUnit configuration parameters ({@code junit-platform.properties} or system properties),
+ * one per setting of core's table ({@link dev.querybudget.settings.Settings}), the same names as the agent and the
+ * Spring Boot starter read: {@code querybudget.threshold}, {@code querybudget.max-queries},
+ * {@code querybudget.n-plus-one}, {@code querybudget.duplicates}, {@code querybudget.unbatched-writes}
+ * ({@code fail}, {@code report} or {@code ignore}), {@code querybudget.threads} ({@code test} or {@code all}),
+ * {@code querybudget.include-parameters}, and the comma-separated lists {@code querybudget.application-packages},
+ * {@code querybudget.skip-frames}, {@code querybudget.ignore-shapes} and {@code querybudget.ignore-call-sites}.
  *
  * @since 0.1.0
  */
@@ -43,7 +44,10 @@ public @interface QueryBudget {
     /** No limit: the value of a budget attribute left out. */
     int UNLIMITED = -1;
 
-    /** The most statements the test may run, of every type together; {@link #UNLIMITED} by default. */
+    /**
+     * The most statements the test may run, of every type together. Left out: {@code querybudget.max-queries}, else
+     * no limit.
+     */
     int max() default UNLIMITED;
 
     /** The most SELECT statements (including {@code WITH … SELECT}). */
@@ -60,7 +64,8 @@ public @interface QueryBudget {
 
     /**
      * Executions of one read shape from one call site that make an N+1 (and of one write shape, outside a batch,
-     * that make an unbatched write): at least 2. Left out: {@code querybudget.threshold}, else 3.
+     * that make an unbatched write): at least 2. Left out: {@code querybudget.threshold}, else 3 (5 for a request in
+     * a running application: a test's fixture is small, so three lookups already show the loop).
      */
     int threshold() default UNLIMITED;
 

@@ -4,6 +4,7 @@ import dev.querybudget.Finding;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.junit.QueryBudget.Action;
+import dev.querybudget.settings.Settings;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -66,18 +67,18 @@ final class QueryBudgetExtension implements BeforeTestExecutionCallback, AfterTe
         if (!failing.isEmpty()) {
             problems.add(FailureMessages.findings(report, failing));
         }
-        snapshot(context).ifPresent(file -> {
+        snapshot(context, budget).ifPresent(file -> {
             SnapshotFile.Comparison comparison = file.compare(snapshotKey(context), report.shapes());
             if (!comparison.shrank().isEmpty()) {
                 context.publishReportEntry("querybudget.snapshot", "Fewer statements than the snapshot "
-                        + file.path().getFileName() + " records (rewrite it with -D" + SnapshotFile.UPDATE
+                        + file.path().getFileName() + " records (rewrite it with -D" + Settings.SNAPSHOTS_UPDATE.propertyName()
                         + "=true to keep the gain):\n" + String.join("\n", comparison.shrank()));
             }
             if (!comparison.grew().isEmpty()) {
                 problems.add("Query snapshot " + file.path().getFileName() + " [" + snapshotKey(context)
                         + "] no longer matches this run:\n" + String.join("\n", comparison.grew())
                         + "\nA shape is new or ran more often. If the change is intended, rewrite the snapshot with -D"
-                        + SnapshotFile.UPDATE + "=true.");
+                        + Settings.SNAPSHOTS_UPDATE.propertyName() + "=true.");
             }
         });
         if (!problems.isEmpty()) {
@@ -96,13 +97,13 @@ final class QueryBudgetExtension implements BeforeTestExecutionCallback, AfterTe
     // getOrComputeIfAbsent is deprecated in JUnit 6 for computeIfAbsent, which JUnit 5.12 (Spring Boot 3.5's line)
     // does not have: the extension keeps the method both lines share.
     @SuppressWarnings("deprecation")
-    private static Optional<SnapshotFile> snapshot(ExtensionContext context) {
+    private static Optional<SnapshotFile> snapshot(ExtensionContext context, TestBudget budget) {
         Optional<ExtensionContext> classContext = classContext(context);
         if (classContext.isEmpty() || findAnnotation(context, QuerySnapshot.class).isEmpty()) {
             return Optional.empty();
         }
-        boolean update = context.getConfigurationParameter(SnapshotFile.UPDATE).map(Boolean::parseBoolean).orElse(false);
-        Path directory = Path.of(context.getConfigurationParameter(SnapshotFile.DIRECTORY).orElse("src/test/java"));
+        boolean update = budget.updateSnapshots();
+        Path directory = budget.snapshotDirectory();
         return Optional.of(classContext.get().getStore(NAMESPACE).getOrComputeIfAbsent(SNAPSHOT,
                 key -> SnapshotFile.load(directory, context.getRequiredTestClass(), update), SnapshotFile.class));
     }

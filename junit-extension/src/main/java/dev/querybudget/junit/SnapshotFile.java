@@ -1,6 +1,7 @@
 package dev.querybudget.junit;
 
 import dev.querybudget.ShapeCount;
+import dev.querybudget.settings.Settings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +20,6 @@ import java.util.TreeMap;
  * Tests of a class may run in parallel, so every method is synchronized; the file is written once, after all.
  */
 final class SnapshotFile {
-
-    static final String UPDATE = "querybudget.snapshots.update";
-    static final String DIRECTORY = "querybudget.snapshots.dir";
 
     private final Path path;
     private final String className;
@@ -93,7 +91,7 @@ final class SnapshotFile {
         StringBuilder text = new StringBuilder()
                 .append("# QueryBudget query snapshot of ").append(className).append('\n')
                 .append("# Each test's statement shapes and how often they ran. A new shape or a higher count fails")
-                .append(" the test;\n# rewrite this file with -D").append(UPDATE).append("=true when the change is")
+                .append(" the test;\n# rewrite this file with -D").append(Settings.SNAPSHOTS_UPDATE.propertyName()).append("=true when the change is")
                 .append(" intended.\n");
         new TreeMap<>(sections).forEach((test, shapes) -> {
             text.append('\n').append('[').append(test).append("]\n");

@@ -26,7 +26,7 @@ final class EngineResults {
      */
     static EngineExecutionResults run(Class<?> fixture, Map<String, String> parameters) {
         return CompletableFuture.supplyAsync(() -> EngineTestKit.engine("junit-jupiter")
-                .configurationParameter("querybudget.ignored-frames", EngineResults.class.getName())
+                .configurationParameter("querybudget.skip-frames", EngineResults.class.getName())
                 .configurationParameters(parameters)
                 .selectors(selectClass(fixture))
                 .execute(), RUNNER).join();

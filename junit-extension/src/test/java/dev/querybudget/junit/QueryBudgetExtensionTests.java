@@ -285,10 +285,12 @@ class QueryBudgetExtensionTests {
     @Test
     void badAttributeValuesAreAConfigurationErrorNamingTheAttributeTheValueAndWhatIsAccepted() {
         assertThat(outcomes(run(BadValueTestCases.class)))
-                .containsEntry("negativeMax", "@QueryBudget requires that `max` be at least 0 (or -1 for no limit), but was -2")
-                .containsEntry("negativeSelect",
-                        "@QueryBudget requires that `select` be at least 0 (or -1 for no limit), but was -5")
-                .containsEntry("thresholdOfOne", "@QueryBudget requires that `threshold` be at least 2, but was 1");
+                .containsEntry("negativeMax", "QueryBudget: @QueryBudget attribute 'max' was '-2', accepted: a whole"
+                        + " number of at least 0, or -1 for no limit")
+                .containsEntry("negativeSelect", "QueryBudget: @QueryBudget attribute 'select' was '-5', accepted: a"
+                        + " whole number of at least 0, or -1 for no limit")
+                .containsEntry("thresholdOfOne", "QueryBudget: @QueryBudget attribute 'threshold' was '1', accepted: a"
+                        + " whole number of at least 2");
     }
 
     // ---- where the annotation is found -----------------------------------------------------------------------------
@@ -385,11 +387,11 @@ class QueryBudgetExtensionTests {
     @Test
     void aBadConfigurationParameterIsAConfigurationErrorNamingTheParameter() {
         assertThat(outcomes(run(ConfiguredTestCases.class, Map.of("querybudget.threshold", "many"))))
-                .containsEntry("loopOfFour", "Configuration parameter `querybudget.threshold` accepts a whole number of"
-                        + " at least 2, but was 'many'");
+                .containsEntry("loopOfFour", "QueryBudget: configuration parameter 'querybudget.threshold' was 'many',"
+                        + " accepted: a whole number of at least 2");
         assertThat(outcomes(run(ConfiguredTestCases.class, Map.of("querybudget.duplicates", "warn"))))
-                .containsEntry("loopOfFour", "Configuration parameter `querybudget.duplicates` accepts fail, report or"
-                        + " ignore, but was 'warn'");
+                .containsEntry("loopOfFour", "QueryBudget: configuration parameter 'querybudget.duplicates' was 'warn',"
+                        + " accepted: fail, report or ignore");
     }
 
     // ---- the test's own failure comes first ---------------------------------------------------------------------------

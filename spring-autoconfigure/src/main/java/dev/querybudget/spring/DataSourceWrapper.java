@@ -2,19 +2,25 @@ package dev.querybudget.spring;
 
 import dev.querybudget.QueryBudget;
 import dev.querybudget.internal.FailOpen;
+import dev.querybudget.settings.InvalidSettingException;
+import dev.querybudget.settings.Settings;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.AopConfigException;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.scope.ScopedProxyUtils;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
 
 import javax.sql.DataSource;
 import java.lang.reflect.Modifier;
 import java.sql.Connection;
+import java.util.List;
 
 /**
  * Wraps every DataSource bean after its initialization — late, so that properties bind to the real pool first —
@@ -26,12 +32,35 @@ import java.sql.Connection;
  * wrapped one counts each statement once all the same: the engine records only the outermost wrapper a statement
  * passes. With the agent attached, connections are left as they are: the agent wraps them already.
  */
-final class DataSourceWrapper implements BeanPostProcessor, Ordered {
+final class DataSourceWrapper implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, Ordered {
 
-    private final ObjectProvider<QueryBudgetProperties> properties;
+    private final List<String> excluded;
+    private ListableBeanFactory beanFactory;
 
-    DataSourceWrapper(ObjectProvider<QueryBudgetProperties> properties) {
-        this.properties = properties;
+    /** @param excluded {@code querybudget.excluded-data-sources}: names of DataSource beans left alone */
+    DataSourceWrapper(List<String> excluded) {
+        this.excluded = List.copyOf(excluded);
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory instanceof ListableBeanFactory listable ? listable : null;
+    }
+
+    /** A name in {@code querybudget.excluded-data-sources} that is no DataSource bean is a mistake: say so. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (beanFactory == null || excluded.isEmpty()) {
+            return;
+        }
+        List<String> dataSources = List.of(beanFactory.getBeanNamesForType(DataSource.class, true, false));
+        for (String name : excluded) {
+            if (!dataSources.contains(name)) {
+                throw new InvalidSettingException("property '" + Settings.EXCLUDED_DATA_SOURCES.propertyName() + "'",
+                        name, "names of this application's DataSource beans ("
+                        + (dataSources.isEmpty() ? "it has none" : String.join(", ", dataSources)) + ")");
+            }
+        }
     }
 
     @Override
@@ -40,8 +69,7 @@ final class DataSourceWrapper implements BeanPostProcessor, Ordered {
                 || isWrapped(bean) || QueryBudget.isWrapped(dataSource)) {
             return bean;
         }
-        QueryBudgetProperties settings = properties.getIfAvailable(QueryBudgetProperties::new);
-        if (settings.getExcludedDataSources().contains(beanName)) {
+        if (excluded.contains(beanName)) {
             return bean;
         }
         ProxyFactory factory = new ProxyFactory(dataSource);

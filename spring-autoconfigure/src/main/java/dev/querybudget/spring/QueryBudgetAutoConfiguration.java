@@ -1,19 +1,22 @@
 package dev.querybudget.spring;
 
+import dev.querybudget.settings.ResolvedSettings;
+import dev.querybudget.settings.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.HandlerMapping;
 
 import javax.sql.DataSource;
@@ -29,20 +32,26 @@ import javax.sql.DataSource;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"})
 @ConditionalOnClass({DataSource.class, dev.querybudget.QueryBudget.class})
-@ConditionalOnProperty(prefix = "querybudget", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(QueryBudgetProperties.class)
+@Conditional(OnQueryBudgetEnabled.class)
 public final class QueryBudgetAutoConfiguration {
 
     @Bean
-    static DataSourceWrapper queryBudgetDataSourceWrapper(ObjectProvider<QueryBudgetProperties> properties) {
-        return new DataSourceWrapper(properties);
+    static DataSourceWrapper queryBudgetDataSourceWrapper(Environment environment) {
+        return new DataSourceWrapper(SpringSettings.read(environment).get(Settings.EXCLUDED_DATA_SOURCES));
+    }
+
+    /** The starter's settings: {@code querybudget.*}, read and checked with core's one table of settings. */
+    @Bean
+    @ConditionalOnMissingBean(name = "queryBudgetSettings")
+    ResolvedSettings queryBudgetSettings(Environment environment) {
+        return SpringSettings.read(environment);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RequestReporter queryBudgetRequestReporter(QueryBudgetProperties properties,
+    RequestReporter queryBudgetRequestReporter(@Qualifier("queryBudgetSettings") ResolvedSettings settings,
                                                ObjectProvider<RequestReporter.ReportListener> listeners) {
-        return new RequestReporter(properties, listeners.orderedStream().toList());
+        return new RequestReporter(settings.get(Settings.MODE), listeners.orderedStream().toList());
     }
 
     /** The request scope, in servlet web applications with Spring MVC. */
@@ -52,10 +61,10 @@ public final class QueryBudgetAutoConfiguration {
     static final class RequestScopeConfiguration {
 
         @Bean
-        FilterRegistrationBean<RequestScopeFilter> queryBudgetRequestScopeFilter(QueryBudgetProperties properties,
-                                                                                  RequestReporter reporter) {
+        FilterRegistrationBean<RequestScopeFilter> queryBudgetRequestScopeFilter(
+                @Qualifier("queryBudgetSettings") ResolvedSettings settings, RequestReporter reporter) {
             FilterRegistrationBean<RequestScopeFilter> registration =
-                    new FilterRegistrationBean<>(new RequestScopeFilter(properties, reporter));
+                    new FilterRegistrationBean<>(new RequestScopeFilter(settings, reporter));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             registration.setName("queryBudgetRequestScopeFilter");
             return registration;

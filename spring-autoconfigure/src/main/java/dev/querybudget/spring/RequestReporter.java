@@ -29,14 +29,20 @@ final class RequestReporter {
 
     private static final Log LOG = LogFactory.getLog("dev.querybudget");
 
-    private final QueryBudgetProperties properties;
+    private final String mode;
     private final List<ReportListener> listeners;
     private final Deque<Map<String, Object>> recent = new ArrayDeque<>();
     private final Map<String, long[]> shapes = new HashMap<>();
 
-    RequestReporter(QueryBudgetProperties properties, List<ReportListener> listeners) {
-        this.properties = properties;
+    /** @param mode {@code log}, {@code warn} or {@code throw}: {@code querybudget.mode} */
+    RequestReporter(String mode, List<ReportListener> listeners) {
+        this.mode = mode;
         this.listeners = List.copyOf(listeners);
+    }
+
+    /** Whether a request with findings fails ({@code querybudget.mode=throw}). */
+    boolean throwsOnFindings() {
+        return mode.equals("throw");
     }
 
     /** Publishes a request's report; in {@code throw} mode, a report with findings throws afterwards. */
@@ -52,10 +58,10 @@ final class RequestReporter {
         if (!report.hasFindings()) {
             return;
         }
-        switch (properties.getMode()) {
-            case LOG -> LOG.info(report.format());
-            case WARN -> LOG.warn(report.format());
-            case THROW -> throw new QueryBudgetException(report);
+        switch (mode) {
+            case "warn" -> LOG.warn(report.format());
+            case "throw" -> throw new QueryBudgetException(report);
+            default -> LOG.info(report.format());
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.querybudget.spring;
 
-import dev.querybudget.Budget;
 import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.internal.RouteTemplates;
+import dev.querybudget.settings.ResolvedSettings;
+import dev.querybudget.settings.Settings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A QueryBudget scope around each request, named {@code METHOD route} from the handler's route template. With the
@@ -23,20 +25,17 @@ import java.io.IOException;
  */
 final class RequestScopeFilter extends OncePerRequestFilter {
 
-    private final QueryBudgetProperties properties;
     private final RequestReporter reporter;
     private final QueryBudgetSettings settings;
+    private final List<String> ignoreUrls;
+    private final String header;
 
-    RequestScopeFilter(QueryBudgetProperties properties, RequestReporter reporter) {
-        this.properties = properties;
+    RequestScopeFilter(ResolvedSettings resolved, RequestReporter reporter) {
         this.reporter = reporter;
-        this.settings = QueryBudgetSettings.defaults()
-                .withThreshold(properties.getThreshold())
-                .withBudget(Budget.total(properties.getMaxQueries()))
-                .withIncludeParameters(properties.isIncludeParameters())
-                .withApplicationPackages(properties.getApplicationPackages())
-                .withIgnoredShapes(properties.getIgnore().getShapes())
-                .withIgnoredCallSites(properties.getIgnore().getCallSites());
+        this.settings = resolved.scopeSettings();
+        this.ignoreUrls = resolved.get(Settings.IGNORE_URLS);
+        this.header = resolved.get(Settings.RESPONSE_HEADER_ENABLED) ? resolved.get(Settings.RESPONSE_HEADER_NAME)
+                : null;
     }
 
     @Override
@@ -46,10 +45,9 @@ final class RequestScopeFilter extends OncePerRequestFilter {
             chain.doFilter(request, response); // the agent opens the request's scope and reports it: once
             return;
         }
-        boolean header = properties.getResponseHeader().isEnabled();
-        boolean throwMode = properties.getMode() == QueryBudgetProperties.Mode.THROW;
         // The body is held back when the header must still be set at the end, or the request may yet fail.
-        ContentCachingResponseWrapper buffered = header || throwMode ? new ContentCachingResponseWrapper(response) : null;
+        ContentCachingResponseWrapper buffered = header != null || reporter.throwsOnFindings()
+                ? new ContentCachingResponseWrapper(response) : null;
         QueryScope scope = QueryBudget.open(request.getMethod() + " " + request.getRequestURI(), settings);
         ScopeReport report;
         String route;
@@ -60,14 +58,14 @@ final class RequestScopeFilter extends OncePerRequestFilter {
             scope.rename(request.getMethod() + " " + route);
             report = scope.finish(); // never throws: detection failures are logged and leave no findings
         }
-        if (!RouteTemplates.matchesAny(route, properties.getIgnore().getUrls())) {
+        if (!RouteTemplates.matchesAny(route, ignoreUrls)) {
             // Before the body goes out, so that metrics and logs are there when the client has its response; in
             // throw mode this throws, and the held-back body is never sent.
             reporter.publish(report, request.getMethod(), route);
         }
         if (buffered != null) {
-            if (header && !response.isCommitted()) {
-                response.setHeader(properties.getResponseHeader().getName(), Long.toString(report.counts().total()));
+            if (header != null && !response.isCommitted()) {
+                response.setHeader(header, Long.toString(report.counts().total()));
             }
             buffered.copyBodyToResponse();
         }

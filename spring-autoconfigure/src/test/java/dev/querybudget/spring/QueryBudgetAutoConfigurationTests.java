@@ -1,8 +1,13 @@
 package dev.querybudget.spring;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.querybudget.Budget;
 import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.ThreadMode;
+import dev.querybudget.settings.ResolvedSettings;
+import dev.querybudget.settings.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -17,6 +22,7 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +56,7 @@ class QueryBudgetAutoConfigurationTests {
     void enabledFalseSwitchesEverythingOff() {
         runner.withPropertyValues("querybudget.enabled=false").run(context -> {
             assertThat(DataSourceWrapper.isWrapped(context.getBean(DataSource.class))).isFalse();
-            assertThat(context).doesNotHaveBean(QueryBudgetProperties.class).doesNotHaveBean(RequestReporter.class);
+            assertThat(context).doesNotHaveBean(ResolvedSettings.class).doesNotHaveBean(RequestReporter.class);
         });
     }
 
@@ -61,40 +67,43 @@ class QueryBudgetAutoConfigurationTests {
     }
 
     @Test
-    void propertiesBindWithTheirDefaults() {
+    void settingsHaveTheRequestDefaultsAndTakeEveryPropertyOfTheTable() {
         runner.run(context -> {
-            QueryBudgetProperties properties = context.getBean(QueryBudgetProperties.class);
-            assertThat(properties.getThreshold()).isEqualTo(5);
-            assertThat(properties.getMaxQueries()).isEqualTo(10);
-            assertThat(properties.getMode()).isEqualTo(QueryBudgetProperties.Mode.LOG);
-            assertThat(properties.isIncludeParameters()).isFalse();
-            assertThat(properties.getIgnore().getUrls()).containsExactly("/actuator/*");
-            assertThat(properties.getResponseHeader().isEnabled()).isFalse();
-            assertThat(properties.getResponseHeader().getName()).isEqualTo("X-Query-Count");
+            ResolvedSettings settings = context.getBean(ResolvedSettings.class);
+            assertThat(settings.scopeSettings()).isEqualTo(QueryBudgetSettings.forRequests());
+            assertThat(settings.get(Settings.MODE)).isEqualTo("log");
+            assertThat(settings.get(Settings.IGNORE_URLS)).containsExactly("/actuator/*");
+            assertThat(settings.get(Settings.RESPONSE_HEADER_ENABLED)).isFalse();
+            assertThat(settings.get(Settings.RESPONSE_HEADER_NAME)).isEqualTo("X-Query-Count");
         });
         runner.withPropertyValues("querybudget.threshold=3", "querybudget.max-queries=20", "querybudget.mode=throw",
-                "querybudget.include-parameters=true", "querybudget.ignore.shapes=nextval",
-                "querybudget.ignore.urls=/health,/admin/*", "querybudget.ignore.call-sites=com.example.legacy",
-                "querybudget.application-packages=com.example", "querybudget.response-header.enabled=true",
-                "querybudget.response-header.name=X-Statements").run(context -> {
-                    QueryBudgetProperties properties = context.getBean(QueryBudgetProperties.class);
-                    assertThat(properties.getThreshold()).isEqualTo(3);
-                    assertThat(properties.getMaxQueries()).isEqualTo(20);
-                    assertThat(properties.getMode()).isEqualTo(QueryBudgetProperties.Mode.THROW);
-                    assertThat(properties.isIncludeParameters()).isTrue();
-                    assertThat(properties.getIgnore().getShapes()).containsExactly("nextval");
-                    assertThat(properties.getIgnore().getUrls()).containsExactly("/health", "/admin/*");
-                    assertThat(properties.getIgnore().getCallSites()).containsExactly("com.example.legacy");
-                    assertThat(properties.getApplicationPackages()).containsExactly("com.example");
-                    assertThat(properties.getResponseHeader().isEnabled()).isTrue();
-                    assertThat(properties.getResponseHeader().getName()).isEqualTo("X-Statements");
+                "querybudget.include-parameters=true", "querybudget.ignore-shapes=nextval",
+                "querybudget.ignore-urls=/health,/admin/*", "querybudget.ignore-call-sites=com.example.legacy",
+                "querybudget.application-packages=com.example", "querybudget.skip-frames=com.example.Dao",
+                "querybudget.response-header.enabled=true", "querybudget.response-header.name=X-Statements")
+                .run(context -> {
+                    ResolvedSettings settings = context.getBean(ResolvedSettings.class);
+                    assertThat(settings.scopeSettings()).isEqualTo(new QueryBudgetSettings(3, Budget.total(20),
+                            ThreadMode.SCOPE_THREAD, true, List.of("com.example"), List.of("com.example.Dao"),
+                            List.of("com.example.legacy"), List.of("nextval")));
+                    assertThat(settings.get(Settings.MODE)).isEqualTo("throw");
+                    assertThat(settings.get(Settings.IGNORE_URLS)).as("added to the default")
+                            .containsExactly("/actuator/*", "/health", "/admin/*");
+                    assertThat(settings.get(Settings.RESPONSE_HEADER_ENABLED)).isTrue();
+                    assertThat(settings.get(Settings.RESPONSE_HEADER_NAME)).isEqualTo("X-Statements");
                 });
     }
 
     @Test
-    void aBadThresholdFailsStartUpNamingTheProperty() {
-        runner.withPropertyValues("querybudget.threshold=1").run(context -> assertThat(context).hasFailed()
-                .getFailure().rootCause().hasMessage("querybudget.threshold must be at least 2, but was 1"));
+    void listsBindInEverySpringFormAndRelaxedNames() {
+        runner.withPropertyValues("querybudget.ignore-urls[0]=/health", "querybudget.ignore-urls[1]=/admin/*",
+                        "querybudget.maxQueries=12")
+                .run(context -> {
+                    ResolvedSettings settings = context.getBean(ResolvedSettings.class);
+                    assertThat(settings.get(Settings.IGNORE_URLS)).containsExactly("/actuator/*", "/health",
+                            "/admin/*");
+                    assertThat(settings.get(Settings.MAX_QUERIES)).isEqualTo(12);
+                });
     }
 
     @Test

@@ -14,10 +14,10 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code querybudget.mode=throw} fails a request with findings; {@code querybudget.ignore.urls} silences a route. */
+/** {@code querybudget.mode=throw} fails a request with findings; {@code querybudget.ignore-urls} silences a route. */
 @SpringBootTest(classes = ShopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:throw;DB_CLOSE_DELAY=-1", "querybudget.mode=throw",
-                "querybudget.ignore.urls=/customers/{customerId}/orders-joined"})
+                "querybudget.ignore-urls=/customers/{customerId}/orders-joined"})
 class ThrowModeWebTests {
 
     @LocalServerPort
