@@ -1,8 +1,8 @@
 package dev.querybudget.agent;
 
 import dev.querybudget.Budget;
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.internal.FailOpen;
@@ -52,7 +52,7 @@ final class RequestScopes {
                 outside.report(Thread.currentThread()); // the thread's work before this request is its own report
             }
             String method = Routes.method(request);
-            current.scope = QueryBudget.open(method + " " + Routes.route(request), settings);
+            current.scope = QueryRecorder.open(method + " " + Routes.route(request), settings);
         } catch (RuntimeException | LinkageError failure) {
             FailOpen.report("opening a request scope", failure);
         }

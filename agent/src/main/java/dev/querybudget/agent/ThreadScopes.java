@@ -1,7 +1,7 @@
 package dev.querybudget.agent;
 
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.scope.ScopeRegistry;
@@ -52,7 +52,7 @@ final class ThreadScopes implements Predicate<Thread> {
             return false;
         }
         try {
-            QueryScope scope = QueryBudget.open("thread " + folded(thread.getName()), settings);
+            QueryScope scope = QueryRecorder.open("thread " + folded(thread.getName()), settings);
             open.put(thread, new Open(scope, System.nanoTime()));
             return true;
         } catch (RuntimeException | LinkageError failure) {

@@ -3,8 +3,8 @@ package dev.querybudget.engine;
 import dev.querybudget.Budget;
 import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The detector's rules, each on real JDBC against H2: what is a finding and what only looks like one. */
 class DetectionRulesTests {
 
-    private final DataSource dataSource = QueryBudget.wrap(H2.database());
+    private final DataSource dataSource = QueryRecorder.wrap(H2.database());
 
     @Test
     void aLoopOfLookupsIsAnNPlusOneFromTheThreshold() throws Exception {
-        ScopeReport two = QueryBudget.record("two", () -> lookUp(1, 2));
-        ScopeReport three = QueryBudget.record("three", () -> lookUp(1, 3));
+        ScopeReport two = QueryRecorder.record("two", () -> lookUp(1, 2));
+        ScopeReport three = QueryRecorder.record("three", () -> lookUp(1, 3));
 
         assertThat(two.findings()).isEmpty();
         assertThat(three.findings()).extracting(Finding::kind, Finding::count, Finding::distinctParameterSets)
@@ -36,8 +36,8 @@ class DetectionRulesTests {
     void theThresholdIsASetting() throws Exception {
         QueryBudgetSettings staging = QueryBudgetSettings.defaults().withThreshold(5);
 
-        ScopeReport four = QueryBudget.record("four", staging, () -> lookUp(1, 4));
-        ScopeReport five = QueryBudget.record("five", staging, () -> lookUp(1, 5));
+        ScopeReport four = QueryRecorder.record("four", staging, () -> lookUp(1, 4));
+        ScopeReport five = QueryRecorder.record("five", staging, () -> lookUp(1, 5));
 
         assertThat(four.findings()).isEmpty();
         assertThat(five.findings(FindingKind.N_PLUS_ONE)).hasSize(1);
@@ -45,7 +45,7 @@ class DetectionRulesTests {
 
     @Test
     void twoCallSitesBelowTheThresholdEachAreNotAnNPlusOne() throws Exception {
-        ScopeReport report = QueryBudget.record("two sites", () -> {
+        ScopeReport report = QueryRecorder.record("two sites", () -> {
             lookUp(1, 2); // call site A, twice
             lookUpElsewhere(3, 4); // call site B, twice
         });
@@ -56,7 +56,7 @@ class DetectionRulesTests {
 
     @Test
     void oneShapeFromTwoLoopsIsReportedPerCallSite() throws Exception {
-        ScopeReport report = QueryBudget.record("two loops", () -> {
+        ScopeReport report = QueryRecorder.record("two loops", () -> {
             lookUp(1, 4);
             lookUpElsewhere(5, 10);
         });
@@ -70,7 +70,7 @@ class DetectionRulesTests {
 
     @Test
     void anInListFetchOfSeveralKeysIsTheFixNotAnNPlusOne() throws Exception {
-        ScopeReport report = QueryBudget.record("in lists", () -> {
+        ScopeReport report = QueryRecorder.record("in lists", () -> {
             for (int from = 1; from <= 15; from += 3) {
                 Sql.query(dataSource, "select name from item where id in (?, ?, ?)", from, from + 1, from + 2);
             }
@@ -83,7 +83,7 @@ class DetectionRulesTests {
 
     @Test
     void aLoopOfOneElementInListsIsStillAnNPlusOne() throws Exception {
-        ScopeReport report = QueryBudget.record("one-key in lists", () -> {
+        ScopeReport report = QueryRecorder.record("one-key in lists", () -> {
             for (int id = 1; id <= 4; id++) {
                 Sql.query(dataSource, "select name from item where id in (?)", id);
             }
@@ -94,7 +94,7 @@ class DetectionRulesTests {
 
     @Test
     void anArrayKeyListIsTheFixNotAnNPlusOne() throws Exception {
-        ScopeReport report = QueryBudget.record("any arrays", () -> {
+        ScopeReport report = QueryRecorder.record("any arrays", () -> {
             for (int from = 1; from <= 15; from += 3) {
                 Sql.query(dataSource, "select name from item where id = any(?)",
                         (Object) new Integer[]{from, from + 1, from + 2});
@@ -106,7 +106,7 @@ class DetectionRulesTests {
 
     @Test
     void offsetAndKeysetPageLoopsAreNotAnNPlusOne() throws Exception {
-        ScopeReport report = QueryBudget.record("pages", () -> {
+        ScopeReport report = QueryRecorder.record("pages", () -> {
             for (int page = 0; page < 5; page++) {
                 Sql.query(dataSource, "select name from item order by id limit 4 offset ?", page * 4);
             }
@@ -121,7 +121,7 @@ class DetectionRulesTests {
 
     @Test
     void aRepeatedIdenticalLookupIsADuplicate() throws Exception {
-        ScopeReport report = QueryBudget.record("duplicate", () -> {
+        ScopeReport report = QueryRecorder.record("duplicate", () -> {
             for (int i = 0; i < 3; i++) {
                 Sql.query(dataSource, "select name from item where id = ?", 7);
             }
@@ -133,7 +133,7 @@ class DetectionRulesTests {
 
     @Test
     void literalsInlinedInTheSqlCountAsParameters() throws Exception {
-        ScopeReport report = QueryBudget.record("inlined", () -> {
+        ScopeReport report = QueryRecorder.record("inlined", () -> {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 for (int id : new int[]{1, 2, 3, 1}) {
                     statement.executeQuery("select name from item where id = " + id).close();
@@ -151,8 +151,8 @@ class DetectionRulesTests {
 
     @Test
     void writesOneByOneAreUnbatchedAndABatchIsOneRoundTrip() throws Exception {
-        ScopeReport oneByOne = QueryBudget.record("one by one", () -> insert(100, 103, false));
-        ScopeReport batched = QueryBudget.record("batched", () -> insert(200, 300, true));
+        ScopeReport oneByOne = QueryRecorder.record("one by one", () -> insert(100, 103, false));
+        ScopeReport batched = QueryRecorder.record("batched", () -> insert(200, 300, true));
 
         assertThat(oneByOne.findings()).extracting(Finding::kind).containsExactly(FindingKind.UNBATCHED_WRITE);
         assertThat(oneByOne.counts().insert()).isEqualTo(3);
@@ -163,7 +163,7 @@ class DetectionRulesTests {
 
     @Test
     void transactionControlAndSequenceCallsAreNeverFindings() throws Exception {
-        ScopeReport report = QueryBudget.record("other", () -> {
+        ScopeReport report = QueryRecorder.record("other", () -> {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("create sequence if not exists seq");
                 for (int i = 0; i < 5; i++) {
@@ -184,7 +184,7 @@ class DetectionRulesTests {
         QueryBudgetSettings settings = QueryBudgetSettings.defaults()
                 .withBudget(Budget.total(3).withSelect(2).withInsert(5));
 
-        ScopeReport report = QueryBudget.record("budget", settings, () -> {
+        ScopeReport report = QueryRecorder.record("budget", settings, () -> {
             Sql.query(dataSource, "select count(*) from item");
             Sql.query(dataSource, "select name from item where id = ?", 1);
             Sql.query(dataSource, "select name from item where id = ?", 1);
@@ -206,8 +206,8 @@ class DetectionRulesTests {
         QueryBudgetSettings ignoreSite = QueryBudgetSettings.defaults()
                 .withIgnoredCallSites(List.of(DetectionRulesTests.class.getName()));
 
-        assertThat(QueryBudget.record("ignored shape", ignoreShape, () -> lookUp(1, 5)).findings()).isEmpty();
-        assertThat(QueryBudget.record("ignored site", ignoreSite, () -> lookUp(1, 5)).findings()).isEmpty();
+        assertThat(QueryRecorder.record("ignored shape", ignoreShape, () -> lookUp(1, 5)).findings()).isEmpty();
+        assertThat(QueryRecorder.record("ignored site", ignoreSite, () -> lookUp(1, 5)).findings()).isEmpty();
     }
 
     @Test
@@ -215,7 +215,7 @@ class DetectionRulesTests {
         QueryBudgetSettings settings = QueryBudgetSettings.defaults()
                 .withIgnoredFramePrefixes(List.of(Sql.class.getName(), Repository.class.getName()));
 
-        ScopeReport report = QueryBudget.record("repository", settings, () -> {
+        ScopeReport report = QueryRecorder.record("repository", settings, () -> {
             Repository repository = new Repository();
             for (int id = 1; id <= 3; id++) {
                 repository.find(id);
@@ -232,7 +232,7 @@ class DetectionRulesTests {
         QueryBudgetSettings settings = QueryBudgetSettings.defaults()
                 .withApplicationPackages(List.of(DetectionRulesTests.class.getName()));
 
-        ScopeReport report = QueryBudget.record("application packages", settings, () -> lookUp(1, 3));
+        ScopeReport report = QueryRecorder.record("application packages", settings, () -> lookUp(1, 3));
 
         assertThat(report.findings()).singleElement().satisfies(finding -> {
             assertThat(finding.callSite().methodName()).isEqualTo("lookUp");
@@ -242,7 +242,7 @@ class DetectionRulesTests {
 
     @Test
     void withoutApplicationPackagesTheCallSiteIsTheFirstFrameOutsideLibrariesAndTheStackGoesOn() throws Exception {
-        ScopeReport report = QueryBudget.record("helper", () -> lookUp(1, 3));
+        ScopeReport report = QueryRecorder.record("helper", () -> lookUp(1, 3));
 
         assertThat(report.findings()).singleElement().satisfies(finding -> {
             assertThat(finding.callSite().toString()).isEqualTo("dev.querybudget.engine.Sql.query(Sql.java:30)");

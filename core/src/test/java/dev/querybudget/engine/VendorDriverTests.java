@@ -2,7 +2,8 @@ package dev.querybudget.engine;
 
 import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
-import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.flashsale.Database;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class VendorDriverTests {
     @BeforeEach
     void createTable() throws SQLException {
         isolated = database.isolated();
-        dataSource = QueryBudget.wrap(isolated.dataSource(switch (database) {
+        dataSource = QueryRecorder.wrap(isolated.dataSource(switch (database) {
             case H2 -> "";
             case POSTGRESQL -> DRIVER_SETTINGS_POSTGRESQL;
             case MARIADB -> DRIVER_SETTINGS_MARIADB;
@@ -73,7 +74,7 @@ class VendorDriverTests {
 
     @Test
     void aHundredRowBatchIsOneRoundTripAndNoFinding() throws Exception {
-        ScopeReport report = QueryBudget.record("batch", () -> insert(1, 100, true));
+        ScopeReport report = QueryRecorder.record("batch", () -> insert(1, 100, true));
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.counts().insert()).isEqualTo(1);
@@ -83,7 +84,7 @@ class VendorDriverTests {
 
     @Test
     void rowByRowInsertsAreAnUnbatchedWrite() throws Exception {
-        ScopeReport report = QueryBudget.record("row by row", () -> insert(1, 5, false));
+        ScopeReport report = QueryRecorder.record("row by row", () -> insert(1, 5, false));
 
         assertThat(report.findings()).extracting(Finding::kind).containsExactly(FindingKind.UNBATCHED_WRITE);
         assertThat(report.findings().get(0).sql()).isEqualTo("insert into item(id, name) values (?, ?)");
@@ -94,7 +95,7 @@ class VendorDriverTests {
     void lookupsThroughServerSidePreparedStatementsAreAnNPlusOne() throws Exception {
         insert(1, 10, true);
 
-        ScopeReport report = QueryBudget.record("lookups", () -> {
+        ScopeReport report = QueryRecorder.record("lookups", () -> {
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement statement = connection.prepareStatement("select name from item where id = ?")) {
                 for (int id = 1; id <= 6; id++) {
@@ -114,7 +115,7 @@ class VendorDriverTests {
     @Test
     void aStatementTheServerRejectsIsCountedAndItsExceptionReachesTheApplicationUnchanged() throws Exception {
         insert(1, 1, false);
-        var scope = QueryBudget.open("rejected", dev.querybudget.QueryBudgetSettings.defaults());
+        var scope = QueryRecorder.open("rejected", QueryBudgetSettings.defaults());
 
         SQLException rejected = catchThrowableOfType(SQLException.class, () -> insert(1, 1, false));
         ScopeReport report = scope.finish();

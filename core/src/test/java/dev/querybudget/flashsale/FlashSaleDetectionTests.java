@@ -2,7 +2,7 @@ package dev.querybudget.flashsale;
 
 import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
-import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.StatementType;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class FlashSaleDetectionTests {
         try (FlashSale sale = FlashSale.seed(database, 10, Map.of())) {
             int[] loopLine = new int[1];
 
-            ScopeReport report = QueryBudget.record("lazy loop", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("lazy loop", () -> sale.sessionFactory().inSession(session -> {
                 List<PurchaseOrder> orders = FlashSale.ordersOfCustomer(session);
                 loopLine[0] = nextLine();
                 for (PurchaseOrder order : orders) { order.getItems().size(); }
@@ -61,7 +61,7 @@ class FlashSaleDetectionTests {
     @Test
     void theJoinFetchVersionIsClean() {
         try (FlashSale sale = FlashSale.seed(database, 10, Map.of())) {
-            ScopeReport report = QueryBudget.record("join fetch", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("join fetch", () -> sale.sessionFactory().inSession(session -> {
                 List<PurchaseOrder> orders = FlashSale.ordersWithItems(session);
                 for (PurchaseOrder order : orders) { order.getItems().size(); }
                 assertThat(orders).hasSize(10);
@@ -75,7 +75,7 @@ class FlashSaleDetectionTests {
     @Test
     void theSameLoopWithBatchFetchingIsClean() {
         try (FlashSale sale = FlashSale.seed(database, 40, Map.of("hibernate.default_batch_fetch_size", "16"))) {
-            ScopeReport report = QueryBudget.record("batch fetch", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("batch fetch", () -> sale.sessionFactory().inSession(session -> {
                 for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) { order.getItems().size(); }
             }));
 
@@ -87,7 +87,7 @@ class FlashSaleDetectionTests {
     @Test
     void aRepeatedIdenticalLookupIsADuplicateNotAnNPlusOne() {
         try (FlashSale sale = FlashSale.seed(database, 3, Map.of())) {
-            ScopeReport report = QueryBudget.record("repeated lookup", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("repeated lookup", () -> sale.sessionFactory().inSession(session -> {
                 for (int i = 0; i < 4; i++) {
                     session.createSelectionQuery("from Product p where p.name = :name", Product.class)
                             .setParameter("name", "product 1")
@@ -108,7 +108,7 @@ class FlashSaleDetectionTests {
     @Test
     void insertsOneByOneAreAnUnbatchedWrite() {
         try (FlashSale sale = FlashSale.seed(database, 1, Map.of())) {
-            ScopeReport report = QueryBudget.record("import", () -> insertProducts(sale, 100));
+            ScopeReport report = QueryRecorder.record("import", () -> insertProducts(sale, 100));
 
             assertThat(report.findings()).extracting(Finding::kind).containsExactly(FindingKind.UNBATCHED_WRITE);
             Finding write = report.findings().get(0);
@@ -124,7 +124,7 @@ class FlashSaleDetectionTests {
     @Test
     void theSameInsertsThroughJdbcBatchingAreClean() {
         try (FlashSale sale = FlashSale.seed(database, 1, Map.of("hibernate.jdbc.batch_size", "50"))) {
-            ScopeReport report = QueryBudget.record("batched import", () -> insertProducts(sale, 100));
+            ScopeReport report = QueryRecorder.record("batched import", () -> insertProducts(sale, 100));
 
             assertThat(report.findings()).isEmpty();
             assertThat(report.counts().insert()).isEqualTo(2);
@@ -135,7 +135,7 @@ class FlashSaleDetectionTests {
     @Test
     void aLoopBelowTheThresholdIsClean() {
         try (FlashSale sale = FlashSale.seed(database, 2, Map.of())) {
-            ScopeReport report = QueryBudget.record("short loop", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("short loop", () -> sale.sessionFactory().inSession(session -> {
                 for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) { order.getItems().size(); }
             }));
 
@@ -147,7 +147,7 @@ class FlashSaleDetectionTests {
     @Test
     void lazyProductsInsideTheItemLoopAreASecondNPlusOne() {
         try (FlashSale sale = FlashSale.seed(database, 10, Map.of())) {
-            ScopeReport report = QueryBudget.record("nested lazy loops", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("nested lazy loops", () -> sale.sessionFactory().inSession(session -> {
                 for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) {
                     for (OrderItem item : order.getItems()) { item.getProduct().getName(); }
                 }

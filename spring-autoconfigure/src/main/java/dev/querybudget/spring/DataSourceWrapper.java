@@ -1,6 +1,6 @@
 package dev.querybudget.spring;
 
-import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.internal.FailOpen;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -37,7 +37,7 @@ final class DataSourceWrapper implements BeanPostProcessor, Ordered {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (!(bean instanceof DataSource dataSource) || ScopedProxyUtils.isScopedTarget(beanName)
-                || isWrapped(bean) || QueryBudget.isWrapped(dataSource)) {
+                || isWrapped(bean) || QueryRecorder.isWrapped(dataSource)) {
             return bean;
         }
         QueryBudgetProperties settings = properties.getIfAvailable(QueryBudgetProperties::new);
@@ -92,7 +92,7 @@ final class DataSourceWrapper implements BeanPostProcessor, Ordered {
             Object result = invocation.proceed();
             if (result instanceof Connection connection && invocation.getMethod().getName().equals("getConnection")) {
                 try {
-                    return QueryBudget.wrap(dataSourceName, connection);
+                    return QueryRecorder.wrap(dataSourceName, connection);
                 } catch (RuntimeException | LinkageError failure) {
                     FailOpen.report("wrapping a connection of " + dataSourceName, failure);
                     return connection; // the application gets its connection, uncounted

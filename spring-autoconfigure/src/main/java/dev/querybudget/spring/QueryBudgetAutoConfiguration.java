@@ -1,5 +1,6 @@
 package dev.querybudget.spring;
 
+import dev.querybudget.QueryRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +29,7 @@ import javax.sql.DataSource;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"})
-@ConditionalOnClass({DataSource.class, dev.querybudget.QueryBudget.class})
+@ConditionalOnClass({DataSource.class, QueryRecorder.class})
 @ConditionalOnProperty(prefix = "querybudget", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(QueryBudgetProperties.class)
 public final class QueryBudgetAutoConfiguration {

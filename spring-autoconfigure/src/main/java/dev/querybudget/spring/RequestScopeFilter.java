@@ -1,8 +1,8 @@
 package dev.querybudget.spring;
 
 import dev.querybudget.Budget;
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.internal.RouteTemplates;
@@ -42,7 +42,7 @@ final class RequestScopeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (QueryBudget.isAgentAttached()) {
+        if (QueryRecorder.isAgentAttached()) {
             chain.doFilter(request, response); // the agent opens the request's scope and reports it: once
             return;
         }
@@ -50,7 +50,7 @@ final class RequestScopeFilter extends OncePerRequestFilter {
         boolean throwMode = properties.getMode() == QueryBudgetProperties.Mode.THROW;
         // The body is held back when the header must still be set at the end, or the request may yet fail.
         ContentCachingResponseWrapper buffered = header || throwMode ? new ContentCachingResponseWrapper(response) : null;
-        QueryScope scope = QueryBudget.open(request.getMethod() + " " + request.getRequestURI(), settings);
+        QueryScope scope = QueryRecorder.open(request.getMethod() + " " + request.getRequestURI(), settings);
         ScopeReport report;
         String route;
         try {

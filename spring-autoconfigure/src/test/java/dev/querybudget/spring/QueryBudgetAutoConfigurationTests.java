@@ -1,7 +1,7 @@
 package dev.querybudget.spring;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -153,7 +153,7 @@ class QueryBudgetAutoConfigurationTests {
 
     private static ScopeReport countStatements(DataSource dataSource, int statements) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        return QueryBudget.record("statements", () -> {
+        return QueryRecorder.record("statements", () -> {
             for (int i = 0; i < statements; i++) {
                 jdbc.queryForObject("select count(*) from information_schema.tables where table_name = ?", Long.class,
                         "T" + i);
