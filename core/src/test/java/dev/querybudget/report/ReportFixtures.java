@@ -5,17 +5,17 @@ import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
 import dev.querybudget.ShapeCount;
 import dev.querybudget.StatementShape;
-import dev.querybudget.StatementType;
+import dev.querybudget.internal.shape.ShapeCache;
 
 import java.util.List;
 
 /** Findings as the detector builds them, with fixed values so that reports can be asserted word for word. */
 final class ReportFixtures {
 
-    static final StatementShape ITEMS = new StatementShape(
-            "select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?", StatementType.SELECT, false);
-    static final StatementShape ORDERS = new StatementShape(
-            "select o1_0.id from orders o1_0 where o1_0.customer_id = ?", StatementType.SELECT, false);
+    static final StatementShape ITEMS = ShapeCache.shapeUncached(
+            "select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?").shape();
+    static final StatementShape ORDERS = ShapeCache.shapeUncached(
+            "select o1_0.id from orders o1_0 where o1_0.customer_id = ?").shape();
     static final CallSite LOOP = new CallSite("com.example.OrderService", "listOrders", "OrderService.java", 42);
     static final CallSite CONTROLLER = new CallSite("com.example.OrderController", "orders", "OrderController.java", 17);
 

@@ -1,6 +1,6 @@
 package dev.querybudget.internal.detect;
 
-import dev.querybudget.StatementShape;
+import dev.querybudget.internal.shape.Shape;
 
 /** What to do about a finding, worded for the SQL that produced it. */
 final class FixHints {
@@ -8,7 +8,7 @@ final class FixHints {
     private FixHints() {
     }
 
-    static String nPlusOne(StatementShape shape) {
+    static String nPlusOne(Shape shape) {
         if (shape.isHibernateGenerated()) {
             return "load the association with the query before the loop (JOIN FETCH or @EntityGraph), or batch the"
                     + " lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)";
