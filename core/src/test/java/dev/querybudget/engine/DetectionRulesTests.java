@@ -1,11 +1,14 @@
 package dev.querybudget.engine;
 
 import dev.querybudget.Budget;
+import dev.querybudget.BudgetFinding;
+import dev.querybudget.BudgetLimit;
 import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.ShapeFinding;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -16,6 +19,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 /** The detector's rules, each on real JDBC against H2: what is a finding and what only looks like one. */
 class DetectionRulesTests {
@@ -28,8 +32,9 @@ class DetectionRulesTests {
         ScopeReport three = QueryRecorder.record("three", () -> lookUp(1, 3));
 
         assertThat(two.findings()).isEmpty();
-        assertThat(three.findings()).extracting(Finding::kind, Finding::count, Finding::distinctParameterSets)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingKind.N_PLUS_ONE, 3L, 3L));
+        assertThat(three.findings()).singleElement(type(ShapeFinding.class))
+                .extracting(ShapeFinding::kind, ShapeFinding::count, ShapeFinding::distinctParameterSets)
+                .containsExactly(FindingKind.N_PLUS_ONE, 3L, 3L);
     }
 
     @Test
@@ -61,8 +66,8 @@ class DetectionRulesTests {
             lookUpElsewhere(5, 10);
         });
 
-        List<Finding> findings = report.findings(FindingKind.N_PLUS_ONE);
-        assertThat(findings).extracting(Finding::count).containsExactly(6L, 4L);
+        List<ShapeFinding> findings = report.shapeFindings(FindingKind.N_PLUS_ONE);
+        assertThat(findings).extracting(ShapeFinding::count).containsExactly(6L, 4L);
         assertThat(findings).extracting(finding -> finding.stack().get(2).methodName())
                 .containsExactly("lookUpElsewhere", "lookUp");
         assertThat(findings).extracting(finding -> finding.callSite().methodName()).containsOnly("query");
@@ -127,8 +132,9 @@ class DetectionRulesTests {
             }
         });
 
-        assertThat(report.findings()).extracting(Finding::kind, Finding::count, Finding::distinctParameterSets)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingKind.DUPLICATE, 3L, 1L));
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class))
+                .extracting(ShapeFinding::kind, ShapeFinding::count, ShapeFinding::distinctParameterSets)
+                .containsExactly(FindingKind.DUPLICATE, 3L, 1L);
     }
 
     @Test
@@ -141,7 +147,7 @@ class DetectionRulesTests {
             }
         });
 
-        assertThat(report.findings()).singleElement().satisfies(finding -> {
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class)).satisfies(finding -> {
             assertThat(finding.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
             assertThat(finding.sql()).isEqualTo("select name from item where id = ?");
             assertThat(finding.count()).isEqualTo(4);
@@ -191,10 +197,10 @@ class DetectionRulesTests {
             insert(400, 401, false);
         });
 
-        List<Finding> budget = report.findings(FindingKind.QUERY_BUDGET);
-        assertThat(budget).extracting(Finding::budgetLimit, Finding::count, Finding::budgetAllowed).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("total", 4L, 3L),
-                org.assertj.core.groups.Tuple.tuple("select", 3L, 2L));
+        List<BudgetFinding> budget = report.budgetFindings();
+        assertThat(budget).extracting(BudgetFinding::limit, BudgetFinding::count, BudgetFinding::allowed)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(BudgetLimit.TOTAL, 4L, 3L),
+                        org.assertj.core.groups.Tuple.tuple(BudgetLimit.SELECT, 3L, 2L));
         assertThat(budget.get(0).topShapes()).extracting(shape -> shape.shape().sql() + " × " + shape.count())
                 .containsExactly("select name from item where id = ? × 2", "insert into item(id, name) values (?, ?) × 1",
                         "select count(*) from item × 1");
@@ -222,7 +228,7 @@ class DetectionRulesTests {
             }
         });
 
-        assertThat(report.findings()).singleElement()
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class))
                 .satisfies(finding -> assertThat(finding.callSite().methodName())
                         .startsWith("lambda$ignoredFramePrefixesAreNeverTheCallSite$"));
     }
@@ -234,7 +240,7 @@ class DetectionRulesTests {
 
         ScopeReport report = QueryRecorder.record("application packages", settings, () -> lookUp(1, 3));
 
-        assertThat(report.findings()).singleElement().satisfies(finding -> {
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class)).satisfies(finding -> {
             assertThat(finding.callSite().methodName()).isEqualTo("lookUp");
             assertThat(finding.stack()).first().isEqualTo(finding.callSite());
         });
@@ -244,7 +250,7 @@ class DetectionRulesTests {
     void withoutApplicationPackagesTheCallSiteIsTheFirstFrameOutsideLibrariesAndTheStackGoesOn() throws Exception {
         ScopeReport report = QueryRecorder.record("helper", () -> lookUp(1, 3));
 
-        assertThat(report.findings()).singleElement().satisfies(finding -> {
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class)).satisfies(finding -> {
             assertThat(finding.callSite().toString()).isEqualTo("dev.querybudget.engine.Sql.query(Sql.java:30)");
             assertThat(finding.stack()).extracting(frame -> frame.methodName()).startsWith("query", "query", "lookUp");
         });

@@ -1,10 +1,10 @@
 package dev.querybudget.engine;
 
 import dev.querybudget.Budget;
-import dev.querybudget.Finding;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.report.JsonRenderer;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class PrivacyTests {
         ScopeReport report = QueryRecorder.record("opted in", QueryBudgetSettings.defaults().withIncludeParameters(true),
                 this::lookUpSecrets);
 
-        Finding finding = report.findings().get(0);
+        ShapeFinding finding = (ShapeFinding) report.findings().get(0);
         assertThat(finding.parameterSamples()).containsExactly("[1='" + SECRET + "0', 2=4711]",
                 "[1='" + SECRET + "1', 2=4711]", "[1='" + SECRET + "2', 2=4711]");
         assertThat(report.format()).contains("parameters: [1='" + SECRET + "0', 2=4711]");

@@ -5,6 +5,7 @@ import dev.querybudget.FindingKind;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.flashsale.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 /**
  * What differs per driver: vendor casts through the wrapper, batching (pgjdbc's {@code reWriteBatchedInserts}, MariaDB's
@@ -87,7 +89,7 @@ class VendorDriverTests {
         ScopeReport report = QueryRecorder.record("row by row", () -> insert(1, 5, false));
 
         assertThat(report.findings()).extracting(Finding::kind).containsExactly(FindingKind.UNBATCHED_WRITE);
-        assertThat(report.findings().get(0).sql()).isEqualTo("insert into item(id, name) values (?, ?)");
+        assertThat(((ShapeFinding) report.findings().get(0)).sql()).isEqualTo("insert into item(id, name) values (?, ?)");
         assertThat(report.counts().insert()).isEqualTo(5);
     }
 
@@ -105,7 +107,7 @@ class VendorDriverTests {
             }
         });
 
-        assertThat(report.findings()).singleElement().satisfies(finding -> {
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class)).satisfies(finding -> {
             assertThat(finding.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
             assertThat(finding.count()).isEqualTo(6);
             assertThat(finding.distinctParameterSets()).isEqualTo(6);

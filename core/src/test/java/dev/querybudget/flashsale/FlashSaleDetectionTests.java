@@ -4,6 +4,7 @@ import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
 import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.StatementType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -42,7 +43,7 @@ class FlashSaleDetectionTests {
             }));
 
             assertThat(report.findings()).hasSize(1);
-            Finding finding = report.findings().get(0);
+            ShapeFinding finding = (ShapeFinding) report.findings().get(0);
             assertThat(finding.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
             assertThat(finding.sql()).isEqualTo("select i1_0.order_id, i1_0.id, i1_0.product_id, i1_0.quantity"
                     + " from order_item i1_0 where i1_0.order_id = ?");
@@ -96,7 +97,7 @@ class FlashSaleDetectionTests {
             }));
 
             assertThat(report.findings()).extracting(Finding::kind).containsExactly(FindingKind.DUPLICATE);
-            Finding duplicate = report.findings().get(0);
+            ShapeFinding duplicate = (ShapeFinding) report.findings().get(0);
             assertThat(duplicate.sql())
                     .isEqualTo("select p1_0.id, p1_0.name, p1_0.price from product p1_0 where p1_0.name = ?");
             assertThat(duplicate.count()).isEqualTo(4);
@@ -111,7 +112,7 @@ class FlashSaleDetectionTests {
             ScopeReport report = QueryRecorder.record("import", () -> insertProducts(sale, 100));
 
             assertThat(report.findings()).extracting(Finding::kind).containsExactly(FindingKind.UNBATCHED_WRITE);
-            Finding write = report.findings().get(0);
+            ShapeFinding write = (ShapeFinding) report.findings().get(0);
             assertThat(write.shape().type()).isEqualTo(StatementType.INSERT);
             assertThat(write.sql()).isEqualTo("insert into product(name, price, id) values (?, ?, ?)");
             assertThat(write.count()).isEqualTo(100);
@@ -153,7 +154,7 @@ class FlashSaleDetectionTests {
                 }
             }));
 
-            assertThat(report.findings(FindingKind.N_PLUS_ONE)).extracting(Finding::sql).containsExactly(
+            assertThat(report.shapeFindings(FindingKind.N_PLUS_ONE)).extracting(ShapeFinding::sql).containsExactly(
                     "select i1_0.order_id, i1_0.id, i1_0.product_id, i1_0.quantity from order_item i1_0"
                             + " where i1_0.order_id = ?",
                     "select p1_0.id, p1_0.name, p1_0.price from product p1_0 where p1_0.id = ?");

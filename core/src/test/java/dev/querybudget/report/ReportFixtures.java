@@ -1,9 +1,11 @@
 package dev.querybudget.report;
 
+import dev.querybudget.BudgetFinding;
+import dev.querybudget.BudgetLimit;
 import dev.querybudget.CallSite;
-import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
 import dev.querybudget.ShapeCount;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.StatementShape;
 import dev.querybudget.internal.shape.ShapeCache;
 
@@ -22,18 +24,17 @@ final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    static Finding nPlusOne() {
-        return new Finding(FindingKind.N_PLUS_ONE, "GET /orders", ITEMS, 500, 500, 153_250_000, LOOP,
+    static ShapeFinding nPlusOne() {
+        return new ShapeFinding(FindingKind.N_PLUS_ONE, "GET /orders", ITEMS, 500, 500, 153_250_000, LOOP,
                 List.of(LOOP, CONTROLLER), ORDERS, "load the association with the query before the loop (JOIN FETCH"
                 + " or @EntityGraph), or batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)",
-                null, -1, List.of(), List.of());
+                List.of());
     }
 
-    static Finding budget() {
-        return new Finding(FindingKind.QUERY_BUDGET, "GET /orders", null, 501, 0, 0, null, List.of(), null,
-                "cut the statements the code runs (see the shapes that ran most), or raise the budget if the work"
-                        + " really needs them", "select", 10,
+    static BudgetFinding budget() {
+        return new BudgetFinding("GET /orders", BudgetLimit.SELECT, 501, 10,
                 List.of(new ShapeCount(ITEMS, 500, 500, 150_000_000), new ShapeCount(ORDERS, 1, 1, 3_250_000)),
-                List.of());
+                "cut the statements the code runs (see the shapes that ran most), or raise the budget if the work"
+                        + " really needs them");
     }
 }

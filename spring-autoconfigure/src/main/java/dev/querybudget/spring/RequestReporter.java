@@ -1,8 +1,10 @@
 package dev.querybudget.spring;
 
+import dev.querybudget.BudgetFinding;
 import dev.querybudget.Finding;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ShapeCount;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.report.FindingRenderer;
 import org.apache.commons.logging.Log;
@@ -76,10 +78,18 @@ final class RequestReporter {
             entry.put("timestamp", at);
             entry.put("scope", finding.scope());
             entry.put("kind", finding.kind().name());
-            entry.put("sql", finding.sql());
-            entry.put("count", finding.count());
-            entry.put("distinctParameterSets", finding.distinctParameterSets());
-            entry.put("callSite", finding.callSite() == null ? null : finding.callSite().toString());
+            if (finding instanceof ShapeFinding shape) {
+                entry.put("sql", shape.sql());
+                entry.put("count", shape.count());
+                entry.put("distinctParameterSets", shape.distinctParameterSets());
+                if (shape.callSite() != null) {
+                    entry.put("callSite", shape.callSite().toString());
+                }
+            } else if (finding instanceof BudgetFinding budget) {
+                entry.put("count", budget.count());
+                entry.put("limit", budget.limit().key());
+                entry.put("allowed", budget.allowed());
+            }
             entry.put("report", FindingRenderer.render(finding));
             recent.addFirst(entry);
             if (recent.size() > RECENT_FINDINGS) {

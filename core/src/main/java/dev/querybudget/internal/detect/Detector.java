@@ -1,12 +1,15 @@
 package dev.querybudget.internal.detect;
 
 import dev.querybudget.Budget;
+import dev.querybudget.BudgetFinding;
+import dev.querybudget.BudgetLimit;
 import dev.querybudget.CallSite;
 import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryCounts;
 import dev.querybudget.ShapeCount;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.StatementType;
 import dev.querybudget.internal.scope.CallSites;
 import dev.querybudget.internal.scope.ShapeStats;
@@ -32,8 +35,8 @@ import java.util.List;
 public final class Detector {
 
     private static final int TOP_SHAPES = 5;
-    private static final Comparator<Finding> MOST_FIRST = Comparator.comparingLong(Finding::count).reversed()
-            .thenComparing(Finding::sql);
+    private static final Comparator<ShapeFinding> MOST_FIRST = Comparator.comparingLong(ShapeFinding::count)
+            .reversed().thenComparing(ShapeFinding::sql);
 
     private Detector() {
     }
@@ -58,9 +61,9 @@ public final class Detector {
         if (!anyCandidate(all, threshold)) {
             return List.of(); // the common request: no shape ran twice
         }
-        List<Finding> nPlusOne = new ArrayList<>();
-        List<Finding> duplicates = new ArrayList<>();
-        List<Finding> unbatched = new ArrayList<>();
+        List<ShapeFinding> nPlusOne = new ArrayList<>();
+        List<ShapeFinding> duplicates = new ArrayList<>();
+        List<ShapeFinding> unbatched = new ArrayList<>();
         for (ShapeStats stats : all) {
             StatementType type = stats.shape().type();
             if (type == StatementType.OTHER || isIgnored(stats, settings)) {
@@ -121,7 +124,7 @@ public final class Detector {
         return false;
     }
 
-    private static boolean add(List<Finding> findings, Finding finding, QueryBudgetSettings settings) {
+    private static boolean add(List<ShapeFinding> findings, ShapeFinding finding, QueryBudgetSettings settings) {
         for (CallSite frame : finding.stack()) {
             if (CallSites.startsWithAny(frame.className(), settings.ignoredCallSites())) {
                 return false; // the finding comes from (or through) code the user set aside
@@ -141,12 +144,12 @@ public final class Detector {
         return best < 0 ? List.of() : stats.callSiteStack(best);
     }
 
-    private static Finding finding(FindingKind kind, String scope, ShapeStats stats, long count, List<CallSite> stack,
+    private static ShapeFinding finding(FindingKind kind, String scope, ShapeStats stats, long count, List<CallSite> stack,
                                    String hint) {
         long distinct = Math.min(stats.distinct(), count);
         long nanos = stats.count() == 0 ? 0 : stats.totalNanos() * count / stats.count();
-        return new Finding(kind, scope, stats.shape(), count, distinct, nanos, stack.isEmpty() ? null : stack.get(0),
-                stack, stats.preceding(), hint, null, -1, List.of(), stats.parameterSamples());
+        return new ShapeFinding(kind, scope, stats.shape(), count, distinct, nanos,
+                stack.isEmpty() ? null : stack.get(0), stack, stats.preceding(), hint, stats.parameterSamples());
     }
 
     private static List<Finding> budgetFindings(String scope, QueryCounts counts, List<ShapeCount> shapes,
@@ -156,19 +159,18 @@ public final class Detector {
         }
         List<Finding> findings = new ArrayList<>();
         List<ShapeCount> top = shapes.subList(0, Math.min(TOP_SHAPES, shapes.size()));
-        over(findings, scope, "total", counts.total(), budget.total(), top);
-        over(findings, scope, "select", counts.select(), budget.select(), top);
-        over(findings, scope, "insert", counts.insert(), budget.insert(), top);
-        over(findings, scope, "update", counts.update(), budget.update(), top);
-        over(findings, scope, "delete", counts.delete(), budget.delete(), top);
+        over(findings, scope, BudgetLimit.TOTAL, counts.total(), budget.total(), top);
+        over(findings, scope, BudgetLimit.SELECT, counts.select(), budget.select(), top);
+        over(findings, scope, BudgetLimit.INSERT, counts.insert(), budget.insert(), top);
+        over(findings, scope, BudgetLimit.UPDATE, counts.update(), budget.update(), top);
+        over(findings, scope, BudgetLimit.DELETE, counts.delete(), budget.delete(), top);
         return findings;
     }
 
-    private static void over(List<Finding> findings, String scope, String limit, long count, int allowed,
+    private static void over(List<Finding> findings, String scope, BudgetLimit limit, long count, int allowed,
                              List<ShapeCount> top) {
         if (allowed >= 0 && count > allowed) {
-            findings.add(new Finding(FindingKind.QUERY_BUDGET, scope, null, count, 0, 0, null, List.of(), null,
-                    FixHints.budget(), limit, allowed, top, List.of()));
+            findings.add(new BudgetFinding(scope, limit, count, allowed, top, FixHints.budget()));
         }
     }
 }
