@@ -1,12 +1,12 @@
 package dev.querybudget.report;
 
 import dev.querybudget.BudgetFinding;
-import dev.querybudget.BudgetLimit;
 import dev.querybudget.CallSite;
 import dev.querybudget.Finding;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ShapeCount;
 import dev.querybudget.ShapeFinding;
+import dev.querybudget.internal.detect.Detector;
 
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +45,7 @@ public final class FindingRenderer {
 
     /** One finding, several lines, no trailing line break. */
     public static String render(Finding finding) {
-        StringBuilder text = new StringBuilder(finding.kind().title()).append(": ").append(summary(finding));
+        StringBuilder text = new StringBuilder(Detector.headline(finding));
         if (finding instanceof BudgetFinding budget) {
             if (!budget.topShapes().isEmpty()) {
                 text.append("\n  ran most:");
@@ -71,32 +71,6 @@ public final class FindingRenderer {
         }
         line(text, "fix", finding.hint());
         return text.toString();
-    }
-
-    private static String summary(Finding finding) {
-        if (finding instanceof BudgetFinding budget) {
-            return budget.count() + " " + (budget.limit() == BudgetLimit.TOTAL ? "statements"
-                    : budget.limit().key() + " statements") + " ran, the budget allows " + budget.allowed();
-        }
-        ShapeFinding shape = (ShapeFinding) finding;
-        String type = shape.shape().type().name().toLowerCase(Locale.ROOT);
-        return switch (shape.kind()) {
-            case N_PLUS_ONE -> type + " ran " + shape.count() + " times from one call site with "
-                    + sets(shape.distinctParameterSets()) + " (" + millis(shape) + ")";
-            case DUPLICATE -> type + " ran " + shape.count() + " times with only "
-                    + sets(shape.distinctParameterSets()) + " (" + millis(shape) + ")";
-            case UNBATCHED_WRITE -> type + " ran " + shape.count() + " times one row at a time, outside a batch ("
-                    + millis(shape) + ")";
-            case QUERY_BUDGET -> throw new IllegalStateException("a budget finding is a BudgetFinding");
-        };
-    }
-
-    private static String sets(long distinct) {
-        return distinct == 1 ? "1 distinct parameter set" : distinct + " distinct parameter sets";
-    }
-
-    private static String millis(ShapeFinding finding) {
-        return String.format(Locale.ROOT, "%.1f ms", finding.totalMillis());
     }
 
     private static void line(StringBuilder text, String label, String value) {
