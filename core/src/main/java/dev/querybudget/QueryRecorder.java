@@ -65,6 +65,14 @@ public final class QueryRecorder {
     }
 
     /**
+     * Whether {@code connection} is already one of QueryBudget's wrappers. (The wrappers forward {@code isWrapperFor}
+     * to the vendor object, so only this can tell.)
+     */
+    public static boolean isWrapped(Connection connection) {
+        return Wrapping.isWrapped(connection);
+    }
+
+    /**
      * Whether anything in this JVM records statements: a DataSource or Connection wrapped with {@link #wrap}, by
      * the Spring starter or by the agent. When nothing does, every scope counts zero.
      */

@@ -1,6 +1,6 @@
 package dev.querybudget.agent;
 
-import dev.querybudget.internal.FailOpen;
+import dev.querybudget.spi.Failures;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import javax.management.ObjectName;
@@ -98,7 +98,7 @@ public final class QueryBudgetAgent {
             builder = ServletInstrumentation.install(builder);
             builder.installOn(instrumentation);
         } catch (RuntimeException | LinkageError failure) {
-            FailOpen.report("starting the agent", failure);
+            Failures.report("starting the agent", failure);
         }
     }
 
@@ -112,7 +112,7 @@ public final class QueryBudgetAgent {
                 ManagementFactory.getPlatformMBeanServer()
                         .registerMBean(totals, new ObjectName(JMX_DOMAIN + ":type=Agent"));
             } catch (Exception | LinkageError failure) {
-                FailOpen.report("registering the JMX MBean", failure);
+                Failures.report("registering the JMX MBean", failure);
             }
         }, "querybudget-jmx");
         registration.setDaemon(true);

@@ -5,8 +5,8 @@ import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
-import dev.querybudget.internal.FailOpen;
-import dev.querybudget.internal.RouteTemplates;
+import dev.querybudget.spi.Failures;
+import dev.querybudget.spi.RouteTemplates;
 
 /**
  * A scope per HTTP request, opened by the outermost servlet or filter on the thread and closed when it returns;
@@ -54,7 +54,7 @@ final class RequestScopes {
             String method = Routes.method(request);
             current.scope = QueryRecorder.open(method + " " + Routes.route(request), settings);
         } catch (RuntimeException | LinkageError failure) {
-            FailOpen.report("opening a request scope", failure);
+            Failures.report("opening a request scope", failure);
         }
     }
 
@@ -78,7 +78,7 @@ final class RequestScopes {
                 sinks.publish(report, method, route);
             }
         } catch (RuntimeException | LinkageError failure) {
-            FailOpen.report("reporting a request", failure);
+            Failures.report("reporting a request", failure);
         }
     }
 

@@ -2,8 +2,8 @@ package dev.querybudget.agent;
 
 import dev.querybudget.Finding;
 import dev.querybudget.ScopeReport;
-import dev.querybudget.internal.FailOpen;
 import dev.querybudget.report.JsonRenderer;
+import dev.querybudget.spi.Failures;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -56,7 +56,7 @@ final class Sinks {
                 writer.newLine();
             }
         } catch (IOException | RuntimeException failure) {
-            FailOpen.report("writing findings to " + options.json(), failure);
+            Failures.report("writing findings to " + options.json(), failure);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.querybudget.spring;
 
 import dev.querybudget.QueryRecorder;
-import dev.querybudget.internal.FailOpen;
+import dev.querybudget.spi.Failures;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.Advised;
@@ -94,7 +94,7 @@ final class DataSourceWrapper implements BeanPostProcessor, Ordered {
                 try {
                     return QueryRecorder.wrap(dataSourceName, connection);
                 } catch (RuntimeException | LinkageError failure) {
-                    FailOpen.report("wrapping a connection of " + dataSourceName, failure);
+                    Failures.report("wrapping a connection of " + dataSourceName, failure);
                     return connection; // the application gets its connection, uncounted
                 }
             }

@@ -5,8 +5,8 @@ import dev.querybudget.Finding;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ShapeCount;
 import dev.querybudget.ShapeFinding;
-import dev.querybudget.internal.FailOpen;
 import dev.querybudget.report.FindingRenderer;
+import dev.querybudget.spi.Failures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -49,7 +49,7 @@ final class RequestReporter {
             }
             remember(report);
         } catch (RuntimeException | LinkageError failure) {
-            FailOpen.report("publishing a request's report", failure); // never fails the request
+            Failures.report("publishing a request's report", failure); // never fails the request
         }
         if (!report.hasFindings()) {
             return;

@@ -5,7 +5,7 @@ import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
-import dev.querybudget.internal.RouteTemplates;
+import dev.querybudget.spi.RouteTemplates;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
