@@ -11,9 +11,13 @@ import java.util.Locale;
 public enum BudgetLimit {
     /** All statements together. */
     TOTAL,
+    /** {@link StatementType#SELECT} statements. */
     SELECT,
+    /** {@link StatementType#INSERT} statements. */
     INSERT,
+    /** {@link StatementType#UPDATE} statements ({@code MERGE} included). */
     UPDATE,
+    /** {@link StatementType#DELETE} statements. */
     DELETE;
 
     private final String key = name().toLowerCase(Locale.ROOT);

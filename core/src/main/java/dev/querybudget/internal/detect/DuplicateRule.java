@@ -16,9 +16,8 @@ import java.util.List;
  */
 final class DuplicateRule extends ShapeRule {
 
-    @Override
-    public FindingKind kind() {
-        return FindingKind.DUPLICATE;
+    DuplicateRule() {
+        super(FindingKind.DUPLICATE);
     }
 
     @Override

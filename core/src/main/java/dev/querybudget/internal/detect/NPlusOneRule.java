@@ -16,9 +16,8 @@ import java.util.List;
  */
 final class NPlusOneRule extends ShapeRule {
 
-    @Override
-    public FindingKind kind() {
-        return FindingKind.N_PLUS_ONE;
+    NPlusOneRule() {
+        super(FindingKind.N_PLUS_ONE);
     }
 
     @Override

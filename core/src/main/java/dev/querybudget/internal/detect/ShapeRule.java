@@ -2,6 +2,7 @@ package dev.querybudget.internal.detect;
 
 import dev.querybudget.CallSite;
 import dev.querybudget.Finding;
+import dev.querybudget.FindingKind;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.ShapeFinding;
 import dev.querybudget.StatementType;
@@ -23,6 +24,17 @@ abstract class ShapeRule implements Rule {
 
     private static final Comparator<ShapeFinding> MOST_FIRST = Comparator.comparingLong(ShapeFinding::count)
             .reversed().thenComparing(ShapeFinding::sql);
+
+    private final FindingKind kind;
+
+    ShapeRule(FindingKind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public final FindingKind kind() {
+        return kind;
+    }
 
     /** Adds to {@code found} the findings of one shape whose pre-check said yes. */
     abstract void detect(ShapeStats stats, ScopeFacts facts, List<ShapeFinding> found);

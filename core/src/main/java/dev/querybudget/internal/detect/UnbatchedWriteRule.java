@@ -14,9 +14,8 @@ import java.util.List;
  */
 final class UnbatchedWriteRule extends ShapeRule {
 
-    @Override
-    public FindingKind kind() {
-        return FindingKind.UNBATCHED_WRITE;
+    UnbatchedWriteRule() {
+        super(FindingKind.UNBATCHED_WRITE);
     }
 
     @Override

@@ -73,12 +73,8 @@ class DetectorTests {
         private final long limitNanos;
 
         SlowStatementRule(long limitNanos) {
+            super(FindingKind.DUPLICATE);
             this.limitNanos = limitNanos;
-        }
-
-        @Override
-        public FindingKind kind() {
-            return FindingKind.DUPLICATE;
         }
 
         @Override
