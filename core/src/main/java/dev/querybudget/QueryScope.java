@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A unit of work whose statements are counted: a test, a request. Open it with
- * {@link QueryBudget#open(String, QueryBudgetSettings)}, close it on the same thread with {@link #finish()}
+ * {@link QueryRecorder#open(String, QueryBudgetSettings)}, close it on the same thread with {@link #finish()}
  * (or {@link #close()} in a try-with-resources). Scopes nest: a statement counts in every open scope of its
  * thread.
  *

@@ -2,6 +2,7 @@ package dev.querybudget;
 
 import dev.querybudget.report.FindingRenderer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,37 @@ public record ScopeReport(String name, QueryCounts counts, List<ShapeCount> shap
 
     public List<Finding> findings(FindingKind kind) {
         return findings.stream().filter(f -> f.kind() == kind).toList();
+    }
+
+    /**
+     * The findings of {@code kind} about one statement shape each (N+1, duplicates, unbatched writes); empty for
+     * {@link FindingKind#QUERY_BUDGET}, whose findings are {@link #budgetFindings()}.
+     *
+     * @since 0.2.0
+     */
+    public List<ShapeFinding> shapeFindings(FindingKind kind) {
+        List<ShapeFinding> found = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (finding instanceof ShapeFinding shape && shape.kind() == kind) {
+                found.add(shape);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * The findings over the scope's budget, one per limit it is over.
+     *
+     * @since 0.2.0
+     */
+    public List<BudgetFinding> budgetFindings() {
+        List<BudgetFinding> found = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (finding instanceof BudgetFinding budget) {
+                found.add(budget);
+            }
+        }
+        return List.copyOf(found);
     }
 
     /** The human report: a header line, then each finding. */

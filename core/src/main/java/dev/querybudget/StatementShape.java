@@ -1,94 +1,20 @@
 package dev.querybudget;
 
-import java.util.Objects;
-
 /**
- * A statement with its literals, bind markers and list lengths folded away: the unit that
- * QueryBudget counts and groups by.
+ * A statement with its literals, bind markers and list lengths folded away: the unit that QueryBudget counts and
+ * groups by. Reports and findings carry shapes; only QueryBudget makes them, from the SQL it records, so there is
+ * no public way to construct one, and the interface is not meant to be implemented outside QueryBudget.
  *
- * <p>Everything but {@link #sql()} is derived from the text, so two shapes are equal exactly
- * when their texts are.
+ * <p>Everything a shape knows is derived from its text, so two shapes QueryBudget made are equal exactly when their
+ * {@link #sql()} texts are.
  *
- * @since 0.1.0
+ * @since 0.1.0 (an interface since 0.2.0; in 0.1.0 a final class)
  */
-public final class StatementShape {
-
-    private final String sql;
-    private final StatementType type;
-    private final boolean paging;
-    private final boolean keyList;
-    private final int hash;
-
-    public StatementShape(String sql, StatementType type, boolean paging) {
-        this.sql = Objects.requireNonNull(sql, "sql");
-        this.type = Objects.requireNonNull(type, "type");
-        this.paging = paging;
-        this.keyList = sql.contains(" in (...)") || sql.contains(" any (?)");
-        this.hash = sql.hashCode();
-    }
+public interface StatementShape {
 
     /** The normalized text: lower case, literals and bind markers as {@code ?}, lists folded. */
-    public String sql() {
-        return sql;
-    }
+    String sql();
 
-    public StatementType type() {
-        return type;
-    }
-
-    /** Whether the statement reads a page (OFFSET, or keyset: a range bound with ORDER BY and LIMIT). */
-    public boolean isPaging() {
-        return paging;
-    }
-
-    /** Whether the text carries the alias style of Hibernate ORM 6+ ({@code o1_0}). */
-    public boolean isHibernateGenerated() {
-        return looksLikeHibernateAlias(sql);
-    }
-
-    /** Whether the statement fetches several keys in one go ({@code IN (…)} or {@code = ANY(?)}). */
-    public boolean hasKeyList() {
-        return keyList;
-    }
-
-    /** Whether a bound array is the key list ({@code = ANY(?)}), whose length only the bind value tells. */
-    public boolean hasArrayKeyList() {
-        return keyList && sql.contains(" any (?)");
-    }
-
-    private static boolean looksLikeHibernateAlias(String text) {
-        // Hibernate 6+ aliases: letters, digits, '_', digits — e.g. "o1_0", "oi1_0".
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            if (text.charAt(i) != '_' || i == 0 || i + 1 >= n) {
-                continue;
-            }
-            if (!Character.isDigit(text.charAt(i - 1)) || !Character.isDigit(text.charAt(i + 1))) {
-                continue;
-            }
-            int start = i - 1;
-            while (start > 0 && Character.isDigit(text.charAt(start - 1))) {
-                start--;
-            }
-            if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof StatementShape that && hash == that.hash && sql.equals(that.sql);
-    }
-
-    @Override
-    public int hashCode() {
-        return hash;
-    }
-
-    @Override
-    public String toString() {
-        return sql;
-    }
+    /** What the statement does: the type it counts under in {@link QueryCounts} and a {@link Budget}. */
+    StatementType type();
 }

@@ -1,8 +1,8 @@
 package dev.querybudget.agent;
 
-import dev.querybudget.internal.FailOpen;
-import dev.querybudget.internal.jdbc.Wrapping;
-import dev.querybudget.internal.scope.ScopeRegistry;
+import dev.querybudget.QueryRecorder;
+import dev.querybudget.spi.EngineHooks;
+import dev.querybudget.spi.Failures;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,7 +29,7 @@ public final class AgentBridge {
 
     static void activate(RequestScopes requestScopes) {
         requests = requestScopes;
-        ScopeRegistry.get().markInstalled();
+        EngineHooks.markInstalled();
         active = true;
     }
 
@@ -43,7 +43,7 @@ public final class AgentBridge {
      * {@code listening} (one of its scopes is open; see {@code AgentHandover} in core).
      */
     public static void addEngine(BiConsumer<String, long[]> engine, BooleanSupplier listening) {
-        ScopeRegistry.get().addDownstream(engine, listening);
+        EngineHooks.addDownstream(engine, listening);
     }
 
     public static void enterConnection() {
@@ -61,12 +61,12 @@ public final class AgentBridge {
             return returned;
         }
         try {
-            if (Wrapping.isWrapped(connection) || Wrapping.isWrapped(unwrapOnce(connection))) {
+            if (QueryRecorder.isWrapped(connection) || QueryRecorder.isWrapped(unwrapOnce(connection))) {
                 return returned;
             }
-            return Wrapping.wrap(connection);
+            return QueryRecorder.wrap(connection);
         } catch (RuntimeException | LinkageError failure) {
-            FailOpen.report("wrapping a connection", failure);
+            Failures.report("wrapping a connection", failure);
             return returned;
         }
     }

@@ -2,7 +2,7 @@ package dev.querybudget.agent;
 
 import dev.querybudget.Finding;
 import dev.querybudget.ScopeReport;
-import dev.querybudget.internal.FailOpen;
+import dev.querybudget.spi.Failures;
 
 import java.lang.reflect.Method;
 
@@ -41,7 +41,7 @@ final class MicrometerMeters {
                 api.count(new String[]{"kind", finding.kind().name(), "route", route});
             }
         } catch (ReflectiveOperationException | RuntimeException failure) {
-            FailOpen.report("recording Micrometer meters", failure);
+            Failures.report("recording Micrometer meters", failure);
         }
     }
 

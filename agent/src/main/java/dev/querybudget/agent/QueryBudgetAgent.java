@@ -1,9 +1,9 @@
 package dev.querybudget.agent;
 
-import dev.querybudget.internal.FailOpen;
 import dev.querybudget.settings.InvalidSettingException;
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
+import dev.querybudget.spi.Failures;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import javax.management.ObjectName;
@@ -101,7 +101,7 @@ public final class QueryBudgetAgent {
             builder = ServletInstrumentation.install(builder);
             builder.installOn(instrumentation);
         } catch (RuntimeException | LinkageError failure) {
-            FailOpen.report("starting the agent", failure);
+            Failures.report("starting the agent", failure);
         }
     }
 
@@ -115,7 +115,7 @@ public final class QueryBudgetAgent {
                 ManagementFactory.getPlatformMBeanServer()
                         .registerMBean(totals, new ObjectName(JMX_DOMAIN + ":type=Agent"));
             } catch (Exception | LinkageError failure) {
-                FailOpen.report("registering the JMX MBean", failure);
+                Failures.report("registering the JMX MBean", failure);
             }
         }, "querybudget-jmx");
         registration.setDaemon(true);

@@ -1,13 +1,13 @@
 package dev.querybudget.agent;
 
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
-import dev.querybudget.internal.FailOpen;
-import dev.querybudget.internal.RouteTemplates;
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
+import dev.querybudget.spi.Failures;
+import dev.querybudget.spi.RouteTemplates;
 
 import java.util.List;
 
@@ -49,9 +49,9 @@ final class RequestScopes {
                 outside.report(Thread.currentThread()); // the thread's work before this request is its own report
             }
             String method = Routes.method(request);
-            current.scope = QueryBudget.open(method + " " + Routes.route(request), settings);
+            current.scope = QueryRecorder.open(method + " " + Routes.route(request), settings);
         } catch (RuntimeException | LinkageError failure) {
-            FailOpen.report("opening a request scope", failure);
+            Failures.report("opening a request scope", failure);
         }
     }
 
@@ -75,7 +75,7 @@ final class RequestScopes {
                 sinks.publish(report, method, route);
             }
         } catch (RuntimeException | LinkageError failure) {
-            FailOpen.report("reporting a request", failure);
+            Failures.report("reporting a request", failure);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.querybudget.agent;
 
-import dev.querybudget.internal.RouteTemplates;
+import dev.querybudget.spi.RouteTemplates;
 
 import java.lang.reflect.Method;
 

@@ -2,10 +2,10 @@ package dev.querybudget.agent;
 
 import dev.querybudget.Finding;
 import dev.querybudget.ScopeReport;
-import dev.querybudget.internal.FailOpen;
 import dev.querybudget.report.JsonRenderer;
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
+import dev.querybudget.spi.Failures;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -62,7 +62,7 @@ final class Sinks {
                 writer.newLine();
             }
         } catch (IOException | RuntimeException failure) {
-            FailOpen.report("writing findings to " + json, failure);
+            Failures.report("writing findings to " + json, failure);
         }
     }
 }

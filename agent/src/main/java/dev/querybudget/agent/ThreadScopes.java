@@ -1,10 +1,10 @@
 package dev.querybudget.agent;
 
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
-import dev.querybudget.internal.FailOpen;
-import dev.querybudget.internal.scope.ScopeRegistry;
+import dev.querybudget.spi.EngineHooks;
+import dev.querybudget.spi.Failures;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +42,7 @@ final class ThreadScopes implements Predicate<Thread> {
         timer.scheduleWithFixedDelay(() -> reportOlderThan(TimeUnit.SECONDS.toNanos(WINDOW_SECONDS)), WINDOW_SECONDS,
                 WINDOW_SECONDS / 4, TimeUnit.SECONDS);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> reportOlderThan(-1), "querybudget-shutdown"));
-        ScopeRegistry.get().fallbackScopes(this);
+        EngineHooks.fallbackScopes(this);
     }
 
     /** Opens {@code thread}'s scope, on the thread itself, at a statement outside any request. */
@@ -52,11 +52,11 @@ final class ThreadScopes implements Predicate<Thread> {
             return false;
         }
         try {
-            QueryScope scope = QueryBudget.open("thread " + folded(thread.getName()), settings);
+            QueryScope scope = QueryRecorder.open("thread " + folded(thread.getName()), settings);
             open.put(thread, new Open(scope, System.nanoTime()));
             return true;
         } catch (RuntimeException | LinkageError failure) {
-            FailOpen.report("opening a thread scope", failure);
+            Failures.report("opening a thread scope", failure);
             return false;
         }
     }
@@ -82,7 +82,7 @@ final class ThreadScopes implements Predicate<Thread> {
         try {
             sinks.publish(scope.finish(), "-", scope.name());
         } catch (RuntimeException | LinkageError failure) {
-            FailOpen.report("reporting a thread scope", failure);
+            Failures.report("reporting a thread scope", failure);
         }
     }
 

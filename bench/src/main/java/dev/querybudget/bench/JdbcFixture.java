@@ -3,7 +3,7 @@ package dev.querybudget.bench;
 import com.p6spy.engine.spy.P6DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryRecorder;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
@@ -73,7 +73,7 @@ final class JdbcFixture implements AutoCloseable {
             case "raw", "querybudget-agent" -> pool; // the agent wraps the pool's connections itself
             case "datasource-proxy" -> ProxyDataSourceBuilder.create(pool).listener(new NoOpListener()).build();
             case "p6spy" -> new P6DataSource(pool);
-            case "querybudget", "querybudget-idle" -> QueryBudget.wrap(pool);
+            case "querybudget", "querybudget-idle" -> QueryRecorder.wrap(pool);
             default -> throw new IllegalArgumentException("unknown variant " + variant);
         };
     }

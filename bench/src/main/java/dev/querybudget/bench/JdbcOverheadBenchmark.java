@@ -1,7 +1,7 @@
 package dev.querybudget.bench;
 
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -71,7 +71,7 @@ public class JdbcOverheadBenchmark {
     /** One primary-key lookup, in a request-sized scope of its own for the scoped variants. */
     @Benchmark
     public long lookup() throws SQLException {
-        QueryScope scope = scoped ? QueryBudget.open("GET /items/{id}", settings) : null;
+        QueryScope scope = scoped ? QueryRecorder.open("GET /items/{id}", settings) : null;
         try {
             return fixture.lookup();
         } finally {
@@ -85,7 +85,7 @@ public class JdbcOverheadBenchmark {
     @Benchmark
     @OperationsPerInvocation(JdbcFixture.REPEATS)
     public long repeatedLookups() throws SQLException {
-        QueryScope scope = scoped ? QueryBudget.open("GET /items", settings) : null;
+        QueryScope scope = scoped ? QueryRecorder.open("GET /items", settings) : null;
         try {
             return fixture.repeatedLookups();
         } finally {
@@ -98,7 +98,7 @@ public class JdbcOverheadBenchmark {
     /** A 100-row JDBC batch, in a scope of its own for the scoped variants. */
     @Benchmark
     public int[] batchInsert() throws SQLException {
-        QueryScope scope = scoped ? QueryBudget.open("POST /audit", settings) : null;
+        QueryScope scope = scoped ? QueryRecorder.open("POST /audit", settings) : null;
         try {
             return fixture.batchInsert();
         } finally {

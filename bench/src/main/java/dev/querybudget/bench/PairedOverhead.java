@@ -1,7 +1,7 @@
 package dev.querybudget.bench;
 
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 
 import java.sql.SQLException;
@@ -135,7 +135,7 @@ final class PairedOverhead {
         long turn(Work work) throws SQLException {
             long started = System.nanoTime();
             for (int i = 0; i < work.perTurn; i++) {
-                QueryScope scope = QueryBudget.open(work.name(), settings);
+                QueryScope scope = QueryRecorder.open(work.name(), settings);
                 try {
                     unit(work);
                 } finally {

@@ -1,7 +1,7 @@
 package dev.querybudget.bench;
 
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.internal.scope.ScopeRegistry;
@@ -40,13 +40,13 @@ public class ScopeBenchmark {
     /** A request that runs no statement: open and close a scope. */
     @Benchmark
     public ScopeReport emptyScope() {
-        return QueryBudget.open("GET /health", settings).finish();
+        return QueryRecorder.open("GET /health", settings).finish();
     }
 
     /** A request that runs one statement: open, record it, close. */
     @Benchmark
     public ScopeReport oneStatement() {
-        QueryScope scope = QueryBudget.open("GET /items/{id}", settings);
+        QueryScope scope = QueryRecorder.open("GET /items/{id}", settings);
         registry.record(shaped.shape(), 0, ++id, 0, 1_000, false, null, sql, "dataSource");
         return scope.finish();
     }

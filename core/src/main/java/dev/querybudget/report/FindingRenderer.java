@@ -1,10 +1,12 @@
 package dev.querybudget.report;
 
+import dev.querybudget.BudgetFinding;
 import dev.querybudget.CallSite;
 import dev.querybudget.Finding;
-import dev.querybudget.FindingKind;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ShapeCount;
+import dev.querybudget.ShapeFinding;
+import dev.querybudget.internal.detect.Detector;
 
 import java.util.List;
 import java.util.Locale;
@@ -43,54 +45,32 @@ public final class FindingRenderer {
 
     /** One finding, several lines, no trailing line break. */
     public static String render(Finding finding) {
-        StringBuilder text = new StringBuilder(finding.kind().title()).append(": ").append(summary(finding));
-        if (finding.kind() == FindingKind.QUERY_BUDGET) {
-            if (!finding.topShapes().isEmpty()) {
+        StringBuilder text = new StringBuilder(Detector.headline(finding));
+        if (finding instanceof BudgetFinding budget) {
+            if (!budget.topShapes().isEmpty()) {
                 text.append("\n  ran most:");
-                for (ShapeCount shape : finding.topShapes()) {
+                for (ShapeCount shape : budget.topShapes()) {
                     text.append("\n    ").append(String.format(Locale.ROOT, "%5d × ", shape.count()))
                             .append(shape.shape().sql());
                 }
             }
-        } else {
-            line(text, "shape", finding.sql());
-            line(text, "call site", finding.callSite() == null ? "unknown (no application frame on the stack)"
-                    : finding.callSite().toString());
-            List<CallSite> stack = finding.stack();
+        } else if (finding instanceof ShapeFinding shape) {
+            line(text, "shape", shape.sql());
+            line(text, "call site", shape.callSite() == null ? "unknown (no application frame on the stack)"
+                    : shape.callSite().toString());
+            List<CallSite> stack = shape.stack();
             for (int k = 1; k < stack.size(); k++) {
                 line(text, "", "via " + stack.get(k));
             }
-            if (finding.precedingShape() != null) {
-                line(text, "after", finding.precedingShape().sql());
+            if (shape.precedingShape() != null) {
+                line(text, "after", shape.precedingShape().sql());
             }
-            for (String sample : finding.parameterSamples()) {
+            for (String sample : shape.parameterSamples()) {
                 line(text, "parameters", sample);
             }
         }
         line(text, "fix", finding.hint());
         return text.toString();
-    }
-
-    private static String summary(Finding finding) {
-        String type = finding.kind() == FindingKind.QUERY_BUDGET ? "" : finding.shape().type().name().toLowerCase(Locale.ROOT);
-        return switch (finding.kind()) {
-            case N_PLUS_ONE -> type + " ran " + finding.count() + " times from one call site with "
-                    + sets(finding.distinctParameterSets()) + " (" + millis(finding) + ")";
-            case DUPLICATE -> type + " ran " + finding.count() + " times with only "
-                    + sets(finding.distinctParameterSets()) + " (" + millis(finding) + ")";
-            case UNBATCHED_WRITE -> type + " ran " + finding.count() + " times one row at a time, outside a batch ("
-                    + millis(finding) + ")";
-            case QUERY_BUDGET -> finding.count() + " " + ("total".equals(finding.budgetLimit()) ? "statements"
-                    : finding.budgetLimit() + " statements") + " ran, the budget allows " + finding.budgetAllowed();
-        };
-    }
-
-    private static String sets(long distinct) {
-        return distinct == 1 ? "1 distinct parameter set" : distinct + " distinct parameter sets";
-    }
-
-    private static String millis(Finding finding) {
-        return String.format(Locale.ROOT, "%.1f ms", finding.totalMillis());
     }
 
     private static void line(StringBuilder text, String label, String value) {

@@ -1,19 +1,23 @@
 package dev.querybudget.report;
 
+import dev.querybudget.BudgetFinding;
 import dev.querybudget.CallSite;
 import dev.querybudget.Finding;
 import dev.querybudget.ShapeCount;
+import dev.querybudget.ShapeFinding;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Findings for machines: one JSON object on one line, ready for a JSON Lines file. Fields: {@code kind},
- * {@code scope}, {@code sql} (the shape), {@code statementType}, {@code count}, {@code distinctParameterSets},
- * {@code totalTimeMillis}, {@code callSite}, {@code stack} (array of frames), {@code precedingSql},
- * {@code hint}; a budget finding adds {@code limit}, {@code allowed} and {@code topShapes}; opted-in bind values
- * come as {@code parameters}. Fronts may add fields of their own ({@code timestamp}, {@code route}, …).
+ * Findings for machines: one JSON object on one line, ready for a JSON Lines file. Every finding has {@code kind} and
+ * {@code scope}. A {@link ShapeFinding} goes on with {@code sql} (the shape), {@code statementType}, {@code count},
+ * {@code distinctParameterSets}, {@code totalTimeMillis}, {@code callSite} (absent when unknown), {@code stack} (array
+ * of frames), {@code precedingSql} (absent when there was none), {@code hint}, and, opted in, the bind values as
+ * {@code parameters}. A {@link BudgetFinding} goes on with {@code count}, {@code hint}, {@code limit},
+ * {@code allowed} and {@code topShapes}. No field is ever {@code null}: a field a finding does not have is absent.
+ * Fronts may add fields of their own ({@code timestamp}, {@code route}, …), which come first.
  *
  * @since 0.1.0
  */
@@ -32,33 +36,33 @@ public final class JsonRenderer {
         extra.forEach((key, value) -> field(json, key).append(string(value)));
         field(json, "kind").append(string(finding.kind().name()));
         field(json, "scope").append(string(finding.scope()));
+        if (finding instanceof ShapeFinding shape) {
+            shapeFields(json, shape);
+        } else if (finding instanceof BudgetFinding budget) {
+            budgetFields(json, budget);
+        }
+        return json.append('}').toString();
+    }
+
+    private static void shapeFields(StringBuilder json, ShapeFinding finding) {
         field(json, "sql").append(string(finding.sql()));
-        field(json, "statementType").append(string(finding.shape() == null ? null : finding.shape().type().name()));
+        field(json, "statementType").append(string(finding.shape().type().name()));
         field(json, "count").append(finding.count());
         field(json, "distinctParameterSets").append(finding.distinctParameterSets());
         field(json, "totalTimeMillis").append(String.format(Locale.ROOT, "%.3f", finding.totalMillis()));
-        field(json, "callSite").append(string(finding.callSite() == null ? null : finding.callSite().toString()));
+        if (finding.callSite() != null) {
+            field(json, "callSite").append(string(finding.callSite().toString()));
+        }
         field(json, "stack").append('[');
         List<CallSite> stack = finding.stack();
         for (int k = 0; k < stack.size(); k++) {
             json.append(k == 0 ? "" : ",").append(string(stack.get(k).toString()));
         }
         json.append(']');
-        field(json, "precedingSql").append(string(finding.precedingShape() == null ? null
-                : finding.precedingShape().sql()));
-        field(json, "hint").append(string(finding.hint()));
-        if (finding.budgetLimit() != null) {
-            field(json, "limit").append(string(finding.budgetLimit()));
-            field(json, "allowed").append(finding.budgetAllowed());
-            field(json, "topShapes").append('[');
-            List<ShapeCount> top = finding.topShapes();
-            for (int k = 0; k < top.size(); k++) {
-                json.append(k == 0 ? "{" : ",{");
-                field(json, "sql").append(string(top.get(k).shape().sql()));
-                field(json, "count").append(top.get(k).count()).append('}');
-            }
-            json.append(']');
+        if (finding.precedingShape() != null) {
+            field(json, "precedingSql").append(string(finding.precedingShape().sql()));
         }
+        field(json, "hint").append(string(finding.hint()));
         if (!finding.parameterSamples().isEmpty()) {
             field(json, "parameters").append('[');
             for (int k = 0; k < finding.parameterSamples().size(); k++) {
@@ -66,7 +70,21 @@ public final class JsonRenderer {
             }
             json.append(']');
         }
-        return json.append('}').toString();
+    }
+
+    private static void budgetFields(StringBuilder json, BudgetFinding finding) {
+        field(json, "count").append(finding.count());
+        field(json, "hint").append(string(finding.hint()));
+        field(json, "limit").append(string(finding.limit().key()));
+        field(json, "allowed").append(finding.allowed());
+        field(json, "topShapes").append('[');
+        List<ShapeCount> top = finding.topShapes();
+        for (int k = 0; k < top.size(); k++) {
+            json.append(k == 0 ? "{" : ",{");
+            field(json, "sql").append(string(top.get(k).shape().sql()));
+            field(json, "count").append(top.get(k).count()).append('}');
+        }
+        json.append(']');
     }
 
     private static StringBuilder field(StringBuilder json, String name) {

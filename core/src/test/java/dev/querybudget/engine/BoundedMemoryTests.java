@@ -1,10 +1,10 @@
 package dev.querybudget.engine;
 
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
-import dev.querybudget.ScopeReport;
 import dev.querybudget.ScopeRecordingAccess;
+import dev.querybudget.ScopeReport;
 import dev.querybudget.internal.scope.ScopeRecording.Footprint;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +22,8 @@ class BoundedMemoryTests {
 
     @Test
     void oneMillionStatementsOfFiftyShapesKeepASmallFixedStructure() throws Exception {
-        DataSource dataSource = QueryBudget.wrap(H2.database());
-        QueryScope scope = QueryBudget.open("a million", QueryBudgetSettings.defaults());
+        DataSource dataSource = QueryRecorder.wrap(H2.database());
+        QueryScope scope = QueryRecorder.open("a million", QueryBudgetSettings.defaults());
         Footprint afterTenThousand = null;
         try (Connection connection = dataSource.getConnection()) {
             PreparedStatement[] statements = new PreparedStatement[SHAPES];

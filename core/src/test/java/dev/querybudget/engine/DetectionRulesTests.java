@@ -1,11 +1,14 @@
 package dev.querybudget.engine;
 
 import dev.querybudget.Budget;
+import dev.querybudget.BudgetFinding;
+import dev.querybudget.BudgetLimit;
 import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.ShapeFinding;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -16,28 +19,30 @@ import java.sql.Statement;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 /** The detector's rules, each on real JDBC against H2: what is a finding and what only looks like one. */
 class DetectionRulesTests {
 
-    private final DataSource dataSource = QueryBudget.wrap(H2.database());
+    private final DataSource dataSource = QueryRecorder.wrap(H2.database());
 
     @Test
     void aLoopOfLookupsIsAnNPlusOneFromTheThreshold() throws Exception {
-        ScopeReport two = QueryBudget.record("two", () -> lookUp(1, 2));
-        ScopeReport three = QueryBudget.record("three", () -> lookUp(1, 3));
+        ScopeReport two = QueryRecorder.record("two", () -> lookUp(1, 2));
+        ScopeReport three = QueryRecorder.record("three", () -> lookUp(1, 3));
 
         assertThat(two.findings()).isEmpty();
-        assertThat(three.findings()).extracting(Finding::kind, Finding::count, Finding::distinctParameterSets)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingKind.N_PLUS_ONE, 3L, 3L));
+        assertThat(three.findings()).singleElement(type(ShapeFinding.class))
+                .extracting(ShapeFinding::kind, ShapeFinding::count, ShapeFinding::distinctParameterSets)
+                .containsExactly(FindingKind.N_PLUS_ONE, 3L, 3L);
     }
 
     @Test
     void theThresholdIsASetting() throws Exception {
         QueryBudgetSettings staging = QueryBudgetSettings.defaults().withThreshold(5);
 
-        ScopeReport four = QueryBudget.record("four", staging, () -> lookUp(1, 4));
-        ScopeReport five = QueryBudget.record("five", staging, () -> lookUp(1, 5));
+        ScopeReport four = QueryRecorder.record("four", staging, () -> lookUp(1, 4));
+        ScopeReport five = QueryRecorder.record("five", staging, () -> lookUp(1, 5));
 
         assertThat(four.findings()).isEmpty();
         assertThat(five.findings(FindingKind.N_PLUS_ONE)).hasSize(1);
@@ -45,7 +50,7 @@ class DetectionRulesTests {
 
     @Test
     void twoCallSitesBelowTheThresholdEachAreNotAnNPlusOne() throws Exception {
-        ScopeReport report = QueryBudget.record("two sites", () -> {
+        ScopeReport report = QueryRecorder.record("two sites", () -> {
             lookUp(1, 2); // call site A, twice
             lookUpElsewhere(3, 4); // call site B, twice
         });
@@ -56,13 +61,13 @@ class DetectionRulesTests {
 
     @Test
     void oneShapeFromTwoLoopsIsReportedPerCallSite() throws Exception {
-        ScopeReport report = QueryBudget.record("two loops", () -> {
+        ScopeReport report = QueryRecorder.record("two loops", () -> {
             lookUp(1, 4);
             lookUpElsewhere(5, 10);
         });
 
-        List<Finding> findings = report.findings(FindingKind.N_PLUS_ONE);
-        assertThat(findings).extracting(Finding::count).containsExactly(6L, 4L);
+        List<ShapeFinding> findings = report.shapeFindings(FindingKind.N_PLUS_ONE);
+        assertThat(findings).extracting(ShapeFinding::count).containsExactly(6L, 4L);
         assertThat(findings).extracting(finding -> finding.stack().get(2).methodName())
                 .containsExactly("lookUpElsewhere", "lookUp");
         assertThat(findings).extracting(finding -> finding.callSite().methodName()).containsOnly("query");
@@ -70,7 +75,7 @@ class DetectionRulesTests {
 
     @Test
     void anInListFetchOfSeveralKeysIsTheFixNotAnNPlusOne() throws Exception {
-        ScopeReport report = QueryBudget.record("in lists", () -> {
+        ScopeReport report = QueryRecorder.record("in lists", () -> {
             for (int from = 1; from <= 15; from += 3) {
                 Sql.query(dataSource, "select name from item where id in (?, ?, ?)", from, from + 1, from + 2);
             }
@@ -83,7 +88,7 @@ class DetectionRulesTests {
 
     @Test
     void aLoopOfOneElementInListsIsStillAnNPlusOne() throws Exception {
-        ScopeReport report = QueryBudget.record("one-key in lists", () -> {
+        ScopeReport report = QueryRecorder.record("one-key in lists", () -> {
             for (int id = 1; id <= 4; id++) {
                 Sql.query(dataSource, "select name from item where id in (?)", id);
             }
@@ -94,7 +99,7 @@ class DetectionRulesTests {
 
     @Test
     void anArrayKeyListIsTheFixNotAnNPlusOne() throws Exception {
-        ScopeReport report = QueryBudget.record("any arrays", () -> {
+        ScopeReport report = QueryRecorder.record("any arrays", () -> {
             for (int from = 1; from <= 15; from += 3) {
                 Sql.query(dataSource, "select name from item where id = any(?)",
                         (Object) new Integer[]{from, from + 1, from + 2});
@@ -106,7 +111,7 @@ class DetectionRulesTests {
 
     @Test
     void offsetAndKeysetPageLoopsAreNotAnNPlusOne() throws Exception {
-        ScopeReport report = QueryBudget.record("pages", () -> {
+        ScopeReport report = QueryRecorder.record("pages", () -> {
             for (int page = 0; page < 5; page++) {
                 Sql.query(dataSource, "select name from item order by id limit 4 offset ?", page * 4);
             }
@@ -121,19 +126,20 @@ class DetectionRulesTests {
 
     @Test
     void aRepeatedIdenticalLookupIsADuplicate() throws Exception {
-        ScopeReport report = QueryBudget.record("duplicate", () -> {
+        ScopeReport report = QueryRecorder.record("duplicate", () -> {
             for (int i = 0; i < 3; i++) {
                 Sql.query(dataSource, "select name from item where id = ?", 7);
             }
         });
 
-        assertThat(report.findings()).extracting(Finding::kind, Finding::count, Finding::distinctParameterSets)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingKind.DUPLICATE, 3L, 1L));
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class))
+                .extracting(ShapeFinding::kind, ShapeFinding::count, ShapeFinding::distinctParameterSets)
+                .containsExactly(FindingKind.DUPLICATE, 3L, 1L);
     }
 
     @Test
     void literalsInlinedInTheSqlCountAsParameters() throws Exception {
-        ScopeReport report = QueryBudget.record("inlined", () -> {
+        ScopeReport report = QueryRecorder.record("inlined", () -> {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 for (int id : new int[]{1, 2, 3, 1}) {
                     statement.executeQuery("select name from item where id = " + id).close();
@@ -141,7 +147,7 @@ class DetectionRulesTests {
             }
         });
 
-        assertThat(report.findings()).singleElement().satisfies(finding -> {
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class)).satisfies(finding -> {
             assertThat(finding.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
             assertThat(finding.sql()).isEqualTo("select name from item where id = ?");
             assertThat(finding.count()).isEqualTo(4);
@@ -151,8 +157,8 @@ class DetectionRulesTests {
 
     @Test
     void writesOneByOneAreUnbatchedAndABatchIsOneRoundTrip() throws Exception {
-        ScopeReport oneByOne = QueryBudget.record("one by one", () -> insert(100, 103, false));
-        ScopeReport batched = QueryBudget.record("batched", () -> insert(200, 300, true));
+        ScopeReport oneByOne = QueryRecorder.record("one by one", () -> insert(100, 103, false));
+        ScopeReport batched = QueryRecorder.record("batched", () -> insert(200, 300, true));
 
         assertThat(oneByOne.findings()).extracting(Finding::kind).containsExactly(FindingKind.UNBATCHED_WRITE);
         assertThat(oneByOne.counts().insert()).isEqualTo(3);
@@ -163,7 +169,7 @@ class DetectionRulesTests {
 
     @Test
     void transactionControlAndSequenceCallsAreNeverFindings() throws Exception {
-        ScopeReport report = QueryBudget.record("other", () -> {
+        ScopeReport report = QueryRecorder.record("other", () -> {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("create sequence if not exists seq");
                 for (int i = 0; i < 5; i++) {
@@ -184,17 +190,17 @@ class DetectionRulesTests {
         QueryBudgetSettings settings = QueryBudgetSettings.defaults()
                 .withBudget(Budget.total(3).withSelect(2).withInsert(5));
 
-        ScopeReport report = QueryBudget.record("budget", settings, () -> {
+        ScopeReport report = QueryRecorder.record("budget", settings, () -> {
             Sql.query(dataSource, "select count(*) from item");
             Sql.query(dataSource, "select name from item where id = ?", 1);
             Sql.query(dataSource, "select name from item where id = ?", 1);
             insert(400, 401, false);
         });
 
-        List<Finding> budget = report.findings(FindingKind.QUERY_BUDGET);
-        assertThat(budget).extracting(Finding::budgetLimit, Finding::count, Finding::budgetAllowed).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("total", 4L, 3L),
-                org.assertj.core.groups.Tuple.tuple("select", 3L, 2L));
+        List<BudgetFinding> budget = report.budgetFindings();
+        assertThat(budget).extracting(BudgetFinding::limit, BudgetFinding::count, BudgetFinding::allowed)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(BudgetLimit.TOTAL, 4L, 3L),
+                        org.assertj.core.groups.Tuple.tuple(BudgetLimit.SELECT, 3L, 2L));
         assertThat(budget.get(0).topShapes()).extracting(shape -> shape.shape().sql() + " × " + shape.count())
                 .containsExactly("select name from item where id = ? × 2", "insert into item(id, name) values (?, ?) × 1",
                         "select count(*) from item × 1");
@@ -206,8 +212,8 @@ class DetectionRulesTests {
         QueryBudgetSettings ignoreSite = QueryBudgetSettings.defaults()
                 .withIgnoredCallSites(List.of(DetectionRulesTests.class.getName()));
 
-        assertThat(QueryBudget.record("ignored shape", ignoreShape, () -> lookUp(1, 5)).findings()).isEmpty();
-        assertThat(QueryBudget.record("ignored site", ignoreSite, () -> lookUp(1, 5)).findings()).isEmpty();
+        assertThat(QueryRecorder.record("ignored shape", ignoreShape, () -> lookUp(1, 5)).findings()).isEmpty();
+        assertThat(QueryRecorder.record("ignored site", ignoreSite, () -> lookUp(1, 5)).findings()).isEmpty();
     }
 
     @Test
@@ -215,14 +221,14 @@ class DetectionRulesTests {
         QueryBudgetSettings settings = QueryBudgetSettings.defaults()
                 .withIgnoredFramePrefixes(List.of(Sql.class.getName(), Repository.class.getName()));
 
-        ScopeReport report = QueryBudget.record("repository", settings, () -> {
+        ScopeReport report = QueryRecorder.record("repository", settings, () -> {
             Repository repository = new Repository();
             for (int id = 1; id <= 3; id++) {
                 repository.find(id);
             }
         });
 
-        assertThat(report.findings()).singleElement()
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class))
                 .satisfies(finding -> assertThat(finding.callSite().methodName())
                         .startsWith("lambda$ignoredFramePrefixesAreNeverTheCallSite$"));
     }
@@ -232,9 +238,9 @@ class DetectionRulesTests {
         QueryBudgetSettings settings = QueryBudgetSettings.defaults()
                 .withApplicationPackages(List.of(DetectionRulesTests.class.getName()));
 
-        ScopeReport report = QueryBudget.record("application packages", settings, () -> lookUp(1, 3));
+        ScopeReport report = QueryRecorder.record("application packages", settings, () -> lookUp(1, 3));
 
-        assertThat(report.findings()).singleElement().satisfies(finding -> {
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class)).satisfies(finding -> {
             assertThat(finding.callSite().methodName()).isEqualTo("lookUp");
             assertThat(finding.stack()).first().isEqualTo(finding.callSite());
         });
@@ -242,9 +248,9 @@ class DetectionRulesTests {
 
     @Test
     void withoutApplicationPackagesTheCallSiteIsTheFirstFrameOutsideLibrariesAndTheStackGoesOn() throws Exception {
-        ScopeReport report = QueryBudget.record("helper", () -> lookUp(1, 3));
+        ScopeReport report = QueryRecorder.record("helper", () -> lookUp(1, 3));
 
-        assertThat(report.findings()).singleElement().satisfies(finding -> {
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class)).satisfies(finding -> {
             assertThat(finding.callSite().toString()).isEqualTo("dev.querybudget.engine.Sql.query(Sql.java:30)");
             assertThat(finding.stack()).extracting(frame -> frame.methodName()).startsWith("query", "query", "lookUp");
         });

@@ -1,8 +1,8 @@
 package dev.querybudget.engine;
 
 import dev.querybudget.FindingKind;
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ShapeCount;
 import org.h2.jdbcx.JdbcDataSource;
@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class JdbcWrapperTests {
 
-    private final DataSource wrapped = QueryBudget.wrap(H2.database());
+    private final DataSource wrapped = QueryRecorder.wrap(H2.database());
 
     @Test
     void everyWayOfRunningAStatementIsRecordedOnce() throws Exception {
-        ScopeReport report = QueryBudget.record("every execute", () -> {
+        ScopeReport report = QueryRecorder.record("every execute", () -> {
             try (Connection connection = wrapped.getConnection(); Statement statement = connection.createStatement()) {
                 try (ResultSet rows = statement.executeQuery("select name from item where id = 1")) {
                     assertThat(rows.next()).isTrue();
@@ -70,7 +70,7 @@ class JdbcWrapperTests {
 
     @Test
     void aPlainStatementBatchCountsEachOfItsStatementsAndAClearedBatchNothing() throws Exception {
-        ScopeReport report = QueryBudget.record("statement batch", () -> {
+        ScopeReport report = QueryRecorder.record("statement batch", () -> {
             try (Connection connection = wrapped.getConnection(); Statement statement = connection.createStatement()) {
                 statement.addBatch("insert into item (id, name) values (30, 'cleared')");
                 statement.clearBatch();
@@ -90,7 +90,7 @@ class JdbcWrapperTests {
 
     @Test
     void aPreparedBatchIsOneRoundTripWhateverItsRows() throws Exception {
-        ScopeReport report = QueryBudget.record("prepared batch", () -> {
+        ScopeReport report = QueryRecorder.record("prepared batch", () -> {
             try (Connection connection = wrapped.getConnection();
                  PreparedStatement insert = connection.prepareStatement("insert into item (id, name) values (?, ?)")) {
                 for (int id = 40; id < 50; id++) {
@@ -114,7 +114,7 @@ class JdbcWrapperTests {
 
     @Test
     void aStatementHandsBackTheRecordingConnection() throws Exception {
-        ScopeReport report = QueryBudget.record("through getConnection", () -> {
+        ScopeReport report = QueryRecorder.record("through getConnection", () -> {
             try (Connection connection = wrapped.getConnection(); Statement statement = connection.createStatement()) {
                 assertThat(statement.getConnection()).isSameAs(connection);
                 Sql.query(statement.getConnection(), "select name from item where id = ?", 3);
@@ -127,9 +127,9 @@ class JdbcWrapperTests {
     @Test
     void aConnectionFromTheConnectionBuilderIsRecordedUnderTheDataSourceName() throws Exception {
         JdbcDataSource h2 = H2.database();
-        DataSource building = QueryBudget.wrap("orders", new BuildingDataSource(h2));
+        DataSource building = QueryRecorder.wrap("orders", new BuildingDataSource(h2));
 
-        ScopeReport report = QueryBudget.record("connection builder", () -> {
+        ScopeReport report = QueryRecorder.record("connection builder", () -> {
             try (Connection connection = building.createConnectionBuilder()
                     .user(h2.getUser()).password(h2.getPassword()).build()) {
                 Sql.query(connection, "select name from item where id = ?", 1);
@@ -146,14 +146,14 @@ class JdbcWrapperTests {
         Throwable refusal = catchThrowable(h2::createConnectionBuilder);
 
         assertThat(refusal).isInstanceOf(SQLFeatureNotSupportedException.class); // H2's DataSource has no builder
-        assertThatThrownBy(QueryBudget.wrap(h2)::createConnectionBuilder)
+        assertThatThrownBy(QueryRecorder.wrap(h2)::createConnectionBuilder)
                 .isExactlyInstanceOf(refusal.getClass()).hasMessage(refusal.getMessage());
     }
 
     @Test
     void theSameBoundValuesAgainAreADuplicateAndClearedOrNewValuesAreNot() throws Exception {
         QueryBudgetSettings settings = QueryBudgetSettings.defaults();
-        ScopeReport again = QueryBudget.record("same values", settings, () -> {
+        ScopeReport again = QueryRecorder.record("same values", settings, () -> {
             try (Connection connection = wrapped.getConnection();
                  PreparedStatement statement = connection.prepareStatement("select id from item where name = ? or id = ?")) {
                 statement.setNull(1, Types.VARCHAR);
@@ -162,7 +162,7 @@ class JdbcWrapperTests {
                 statement.executeQuery().close(); // values stay bound until cleared
             }
         });
-        ScopeReport cleared = QueryBudget.record("new values", settings, () -> {
+        ScopeReport cleared = QueryRecorder.record("new values", settings, () -> {
             try (Connection connection = wrapped.getConnection();
                  PreparedStatement statement = connection.prepareStatement("select id from item where name = ? or id = ?")) {
                 statement.setNull(1, Types.VARCHAR);
@@ -187,7 +187,7 @@ class JdbcWrapperTests {
 
     @Test
     void byteArraysAreTheSameValueWhenTheirContentIs() throws Exception {
-        ScopeReport report = QueryBudget.record("bytes", () -> {
+        ScopeReport report = QueryRecorder.record("bytes", () -> {
             try (Connection connection = wrapped.getConnection();
                  PreparedStatement statement = connection.prepareStatement("select id from item where payload = ?")) {
                 statement.setBytes(1, new byte[]{7, 8});

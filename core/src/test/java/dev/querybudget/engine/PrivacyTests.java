@@ -1,10 +1,10 @@
 package dev.querybudget.engine;
 
 import dev.querybudget.Budget;
-import dev.querybudget.Finding;
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.report.JsonRenderer;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +19,11 @@ class PrivacyTests {
 
     private static final String SECRET = "ada@example.com";
 
-    private final DataSource dataSource = QueryBudget.wrap(H2.database());
+    private final DataSource dataSource = QueryRecorder.wrap(H2.database());
 
     @Test
     void byDefaultNoBindValueOrLiteralReachesTheTextOrTheJson() throws Exception {
-        ScopeReport report = QueryBudget.record("private", QueryBudgetSettings.defaults().withBudget(Budget.total(1)),
+        ScopeReport report = QueryRecorder.record("private", QueryBudgetSettings.defaults().withBudget(Budget.total(1)),
                 this::lookUpSecrets);
 
         assertThat(report.findings()).hasSizeGreaterThanOrEqualTo(2);
@@ -33,10 +33,10 @@ class PrivacyTests {
 
     @Test
     void optedInParametersAppearAsAFewSamples() throws Exception {
-        ScopeReport report = QueryBudget.record("opted in", QueryBudgetSettings.defaults().withIncludeParameters(true),
+        ScopeReport report = QueryRecorder.record("opted in", QueryBudgetSettings.defaults().withIncludeParameters(true),
                 this::lookUpSecrets);
 
-        Finding finding = report.findings().get(0);
+        ShapeFinding finding = (ShapeFinding) report.findings().get(0);
         assertThat(finding.parameterSamples()).containsExactly("[1='" + SECRET + "0', 2=4711]",
                 "[1='" + SECRET + "1', 2=4711]", "[1='" + SECRET + "2', 2=4711]");
         assertThat(report.format()).contains("parameters: [1='" + SECRET + "0', 2=4711]");

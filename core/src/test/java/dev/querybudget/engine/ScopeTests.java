@@ -1,7 +1,7 @@
 package dev.querybudget.engine;
 
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ThreadMode;
@@ -15,13 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Which scopes a statement lands in: nesting, threads, nothing open. */
 class ScopeTests {
 
-    private final DataSource dataSource = QueryBudget.wrap(H2.database());
+    private final DataSource dataSource = QueryRecorder.wrap(H2.database());
 
     @Test
     void nestedScopesEachCountTheStatementsRunInsideThem() throws Exception {
-        QueryScope outer = QueryBudget.open("outer", QueryBudgetSettings.defaults());
+        QueryScope outer = QueryRecorder.open("outer", QueryBudgetSettings.defaults());
         Sql.query(dataSource, "select name from item where id = ?", 1);
-        ScopeReport inner = QueryBudget.record("inner", () -> Sql.query(dataSource, "select name from item where id = ?", 2));
+        ScopeReport inner = QueryRecorder.record("inner", () -> Sql.query(dataSource, "select name from item where id = ?", 2));
         Sql.query(dataSource, "select count(*) from item");
         ScopeReport outerReport = outer.finish();
 
@@ -33,7 +33,7 @@ class ScopeTests {
 
     @Test
     void aScopeOfItsOwnThreadDoesNotSeeOtherThreads() throws Exception {
-        ScopeReport report = QueryBudget.record("own thread", () -> {
+        ScopeReport report = QueryRecorder.record("own thread", () -> {
             Sql.query(dataSource, "select name from item where id = ?", 1);
             CompletableFuture.runAsync(() -> query("select name from item where id = ?", 2)).join();
         });
@@ -45,7 +45,7 @@ class ScopeTests {
     void anAllThreadsScopeSeesEveryThread() throws Exception {
         QueryBudgetSettings allThreads = QueryBudgetSettings.defaults().withThreadMode(ThreadMode.ALL_THREADS);
 
-        ScopeReport report = QueryBudget.record("all threads", allThreads, () -> {
+        ScopeReport report = QueryRecorder.record("all threads", allThreads, () -> {
             Sql.query(dataSource, "select name from item where id = ?", 1);
             CompletableFuture.runAsync(() -> query("select name from item where id = ?", 2)).join();
             Thread server = new Thread(() -> query("select name from item where id = ?", 3));
@@ -60,7 +60,7 @@ class ScopeTests {
     void statementsOutsideAnyScopeAreNotRecordedAndAScopeStartsEmpty() throws Exception {
         Sql.query(dataSource, "select name from item where id = ?", 1);
 
-        ScopeReport report = QueryBudget.record("empty", () -> { });
+        ScopeReport report = QueryRecorder.record("empty", () -> { });
 
         assertThat(report.counts().total()).isZero();
         assertThat(report.shapes()).isEmpty();
@@ -68,7 +68,7 @@ class ScopeTests {
 
     @Test
     void aClosedScopeStopsCountingAndFinishIsIdempotent() throws Exception {
-        QueryScope scope = QueryBudget.open("closed", QueryBudgetSettings.defaults());
+        QueryScope scope = QueryRecorder.open("closed", QueryBudgetSettings.defaults());
         Sql.query(dataSource, "select name from item where id = ?", 1);
         ScopeReport first = scope.finish();
         Sql.query(dataSource, "select name from item where id = ?", 2);
@@ -88,10 +88,10 @@ class ScopeTests {
 
     @Test
     void statementsAreCountedPerNamedDataSource() throws Exception {
-        DataSource orders = QueryBudget.wrap("orders", H2.database());
-        DataSource catalog = QueryBudget.wrap("catalog", H2.database());
+        DataSource orders = QueryRecorder.wrap("orders", H2.database());
+        DataSource catalog = QueryRecorder.wrap("catalog", H2.database());
 
-        ScopeReport report = QueryBudget.record("two databases", () -> {
+        ScopeReport report = QueryRecorder.record("two databases", () -> {
             Sql.query(orders, "select name from item where id = ?", 1);
             Sql.query(catalog, "select count(*) from item");
             Sql.query(orders, "select name from item where id = ?", 2);
@@ -102,7 +102,7 @@ class ScopeTests {
     }
 
     private ScopeReport runQueries(String name, int count) {
-        return QueryBudget.record(name, () -> {
+        return QueryRecorder.record(name, () -> {
             for (int i = 1; i <= count; i++) {
                 query("select name from item where id = ?", i);
             }

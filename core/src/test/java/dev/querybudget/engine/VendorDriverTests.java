@@ -2,8 +2,10 @@ package dev.querybudget.engine;
 
 import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
-import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.flashsale.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,7 @@ import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 /**
  * What differs per driver: vendor casts through the wrapper, batching (pgjdbc's {@code reWriteBatchedInserts}, MariaDB's
@@ -43,7 +46,7 @@ class VendorDriverTests {
     @BeforeEach
     void createTable() throws SQLException {
         isolated = database.isolated();
-        dataSource = QueryBudget.wrap(isolated.dataSource(switch (database) {
+        dataSource = QueryRecorder.wrap(isolated.dataSource(switch (database) {
             case H2 -> "";
             case POSTGRESQL -> DRIVER_SETTINGS_POSTGRESQL;
             case MARIADB -> DRIVER_SETTINGS_MARIADB;
@@ -73,7 +76,7 @@ class VendorDriverTests {
 
     @Test
     void aHundredRowBatchIsOneRoundTripAndNoFinding() throws Exception {
-        ScopeReport report = QueryBudget.record("batch", () -> insert(1, 100, true));
+        ScopeReport report = QueryRecorder.record("batch", () -> insert(1, 100, true));
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.counts().insert()).isEqualTo(1);
@@ -83,10 +86,10 @@ class VendorDriverTests {
 
     @Test
     void rowByRowInsertsAreAnUnbatchedWrite() throws Exception {
-        ScopeReport report = QueryBudget.record("row by row", () -> insert(1, 5, false));
+        ScopeReport report = QueryRecorder.record("row by row", () -> insert(1, 5, false));
 
         assertThat(report.findings()).extracting(Finding::kind).containsExactly(FindingKind.UNBATCHED_WRITE);
-        assertThat(report.findings().get(0).sql()).isEqualTo("insert into item(id, name) values (?, ?)");
+        assertThat(((ShapeFinding) report.findings().get(0)).sql()).isEqualTo("insert into item(id, name) values (?, ?)");
         assertThat(report.counts().insert()).isEqualTo(5);
     }
 
@@ -94,7 +97,7 @@ class VendorDriverTests {
     void lookupsThroughServerSidePreparedStatementsAreAnNPlusOne() throws Exception {
         insert(1, 10, true);
 
-        ScopeReport report = QueryBudget.record("lookups", () -> {
+        ScopeReport report = QueryRecorder.record("lookups", () -> {
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement statement = connection.prepareStatement("select name from item where id = ?")) {
                 for (int id = 1; id <= 6; id++) {
@@ -104,7 +107,7 @@ class VendorDriverTests {
             }
         });
 
-        assertThat(report.findings()).singleElement().satisfies(finding -> {
+        assertThat(report.findings()).singleElement(type(ShapeFinding.class)).satisfies(finding -> {
             assertThat(finding.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
             assertThat(finding.count()).isEqualTo(6);
             assertThat(finding.distinctParameterSets()).isEqualTo(6);
@@ -114,7 +117,7 @@ class VendorDriverTests {
     @Test
     void aStatementTheServerRejectsIsCountedAndItsExceptionReachesTheApplicationUnchanged() throws Exception {
         insert(1, 1, false);
-        var scope = QueryBudget.open("rejected", dev.querybudget.QueryBudgetSettings.defaults());
+        var scope = QueryRecorder.open("rejected", QueryBudgetSettings.defaults());
 
         SQLException rejected = catchThrowableOfType(SQLException.class, () -> insert(1, 1, false));
         ScopeReport report = scope.finish();

@@ -2,7 +2,8 @@ package dev.querybudget.engine;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbc.JdbcSQLSyntaxErrorException;
@@ -25,22 +26,22 @@ class WrappingTests {
 
     @Test
     void wrappingIsIdempotent() {
-        DataSource wrapped = QueryBudget.wrap(h2);
+        DataSource wrapped = QueryRecorder.wrap(h2);
 
-        assertThat(QueryBudget.wrap(wrapped)).isSameAs(wrapped);
-        assertThat(QueryBudget.isWrapped(wrapped)).isTrue();
-        assertThat(QueryBudget.isWrapped(h2)).isFalse();
+        assertThat(QueryRecorder.wrap(wrapped)).isSameAs(wrapped);
+        assertThat(QueryRecorder.isWrapped(wrapped)).isTrue();
+        assertThat(QueryRecorder.isWrapped(h2)).isFalse();
     }
 
     @Test
     void aPoolBetweenTwoWrappersCountsEachStatementOnce() throws Exception {
         HikariConfig config = new HikariConfig();
-        config.setDataSource(QueryBudget.wrap(h2));
+        config.setDataSource(QueryRecorder.wrap(h2));
         config.setMaximumPoolSize(2);
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            DataSource outer = QueryBudget.wrap(pool);
+            DataSource outer = QueryRecorder.wrap(pool);
 
-            ScopeReport report = QueryBudget.record("pooled", () -> {
+            ScopeReport report = QueryRecorder.record("pooled", () -> {
                 for (int id = 1; id <= 4; id++) {
                     Sql.query(outer, "select name from item where id = ?", id);
                 }
@@ -53,8 +54,8 @@ class WrappingTests {
 
     @Test
     void aConnectionWrappedTwiceCountsEachStatementOnce() throws Exception {
-        try (Connection connection = QueryBudget.wrap(QueryBudget.wrap(h2).getConnection())) {
-            ScopeReport report = QueryBudget.record("twice", () -> Sql.query(connection, "select count(*) from item"));
+        try (Connection connection = QueryRecorder.wrap(QueryRecorder.wrap(h2).getConnection())) {
+            ScopeReport report = QueryRecorder.record("twice", () -> Sql.query(connection, "select count(*) from item"));
 
             assertThat(report.counts().select()).isEqualTo(1);
         }
@@ -62,8 +63,8 @@ class WrappingTests {
 
     @Test
     void aPlainConnectionCanBeWrapped() throws Exception {
-        try (Connection connection = QueryBudget.wrap(h2.getConnection())) {
-            ScopeReport report = QueryBudget.record("connection", () -> {
+        try (Connection connection = QueryRecorder.wrap(h2.getConnection())) {
+            ScopeReport report = QueryRecorder.record("connection", () -> {
                 Sql.query(connection, "select name from item where id = ?", 1);
                 Sql.query(connection, "select name from item where id = ?", 2);
             });
@@ -77,7 +78,7 @@ class WrappingTests {
         HikariConfig config = new HikariConfig();
         config.setDataSource(h2);
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            DataSource wrapped = QueryBudget.wrap(pool);
+            DataSource wrapped = QueryRecorder.wrap(pool);
 
             assertThat(wrapped.isWrapperFor(HikariDataSource.class)).isTrue();
             assertThat(wrapped.unwrap(HikariDataSource.class)).isSameAs(pool);
@@ -90,10 +91,10 @@ class WrappingTests {
 
     @Test
     void aStatementTheDatabaseRejectsAtPrepareTimeKeepsItsException() throws Exception {
-        DataSource wrapped = QueryBudget.wrap(h2);
+        DataSource wrapped = QueryRecorder.wrap(h2);
         SQLException[] thrown = new SQLException[1];
 
-        ScopeReport report = QueryBudget.record("failing", () -> {
+        ScopeReport report = QueryRecorder.record("failing", () -> {
             try (Connection connection = wrapped.getConnection();
                  PreparedStatement statement = connection.prepareStatement("select no_such_column from item where id = ?")) {
                 statement.setInt(1, 1);
@@ -109,10 +110,10 @@ class WrappingTests {
 
     @Test
     void aStatementThatFailsWhenExecutedCountsAsFailed() throws Exception {
-        DataSource wrapped = QueryBudget.wrap(h2);
+        DataSource wrapped = QueryRecorder.wrap(h2);
         ScopeReport[] report = new ScopeReport[1];
         try (Connection connection = wrapped.getConnection(); Statement statement = connection.createStatement()) {
-            var scope = QueryBudget.open("failing insert", dev.querybudget.QueryBudgetSettings.defaults());
+            var scope = QueryRecorder.open("failing insert", QueryBudgetSettings.defaults());
             assertThatThrownBy(() -> statement.execute("insert into item (id, name) values (1, 'duplicate key')"))
                     .isInstanceOf(org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException.class);
             report[0] = scope.finish();

@@ -1,6 +1,6 @@
 package dev.querybudget.flashsale;
 
-import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryRecorder;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
@@ -36,7 +36,7 @@ public final class FlashSale implements AutoCloseable {
     /** A fresh database of its own on {@code on}, with {@code orders} orders. */
     public static FlashSale seed(Database on, int orders, Map<String, Object> settings) {
         Database.Isolated database = on.isolated();
-        DataSource dataSource = QueryBudget.wrap(database.dataSource());
+        DataSource dataSource = QueryRecorder.wrap(database.dataSource());
         Configuration configuration = new Configuration()
                 .addAnnotatedClass(Customer.class)
                 .addAnnotatedClass(Product.class)

@@ -2,8 +2,9 @@ package dev.querybudget.flashsale;
 
 import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
-import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.StatementType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -35,14 +36,14 @@ class FlashSaleDetectionTests {
         try (FlashSale sale = FlashSale.seed(database, 10, Map.of())) {
             int[] loopLine = new int[1];
 
-            ScopeReport report = QueryBudget.record("lazy loop", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("lazy loop", () -> sale.sessionFactory().inSession(session -> {
                 List<PurchaseOrder> orders = FlashSale.ordersOfCustomer(session);
                 loopLine[0] = nextLine();
                 for (PurchaseOrder order : orders) { order.getItems().size(); }
             }));
 
             assertThat(report.findings()).hasSize(1);
-            Finding finding = report.findings().get(0);
+            ShapeFinding finding = (ShapeFinding) report.findings().get(0);
             assertThat(finding.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
             assertThat(finding.sql()).isEqualTo("select i1_0.order_id, i1_0.id, i1_0.product_id, i1_0.quantity"
                     + " from order_item i1_0 where i1_0.order_id = ?");
@@ -61,7 +62,7 @@ class FlashSaleDetectionTests {
     @Test
     void theJoinFetchVersionIsClean() {
         try (FlashSale sale = FlashSale.seed(database, 10, Map.of())) {
-            ScopeReport report = QueryBudget.record("join fetch", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("join fetch", () -> sale.sessionFactory().inSession(session -> {
                 List<PurchaseOrder> orders = FlashSale.ordersWithItems(session);
                 for (PurchaseOrder order : orders) { order.getItems().size(); }
                 assertThat(orders).hasSize(10);
@@ -75,7 +76,7 @@ class FlashSaleDetectionTests {
     @Test
     void theSameLoopWithBatchFetchingIsClean() {
         try (FlashSale sale = FlashSale.seed(database, 40, Map.of("hibernate.default_batch_fetch_size", "16"))) {
-            ScopeReport report = QueryBudget.record("batch fetch", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("batch fetch", () -> sale.sessionFactory().inSession(session -> {
                 for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) { order.getItems().size(); }
             }));
 
@@ -87,7 +88,7 @@ class FlashSaleDetectionTests {
     @Test
     void aRepeatedIdenticalLookupIsADuplicateNotAnNPlusOne() {
         try (FlashSale sale = FlashSale.seed(database, 3, Map.of())) {
-            ScopeReport report = QueryBudget.record("repeated lookup", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("repeated lookup", () -> sale.sessionFactory().inSession(session -> {
                 for (int i = 0; i < 4; i++) {
                     session.createSelectionQuery("from Product p where p.name = :name", Product.class)
                             .setParameter("name", "product 1")
@@ -96,7 +97,7 @@ class FlashSaleDetectionTests {
             }));
 
             assertThat(report.findings()).extracting(Finding::kind).containsExactly(FindingKind.DUPLICATE);
-            Finding duplicate = report.findings().get(0);
+            ShapeFinding duplicate = (ShapeFinding) report.findings().get(0);
             assertThat(duplicate.sql())
                     .isEqualTo("select p1_0.id, p1_0.name, p1_0.price from product p1_0 where p1_0.name = ?");
             assertThat(duplicate.count()).isEqualTo(4);
@@ -108,10 +109,10 @@ class FlashSaleDetectionTests {
     @Test
     void insertsOneByOneAreAnUnbatchedWrite() {
         try (FlashSale sale = FlashSale.seed(database, 1, Map.of())) {
-            ScopeReport report = QueryBudget.record("import", () -> insertProducts(sale, 100));
+            ScopeReport report = QueryRecorder.record("import", () -> insertProducts(sale, 100));
 
             assertThat(report.findings()).extracting(Finding::kind).containsExactly(FindingKind.UNBATCHED_WRITE);
-            Finding write = report.findings().get(0);
+            ShapeFinding write = (ShapeFinding) report.findings().get(0);
             assertThat(write.shape().type()).isEqualTo(StatementType.INSERT);
             assertThat(write.sql()).isEqualTo("insert into product(name, price, id) values (?, ?, ?)");
             assertThat(write.count()).isEqualTo(100);
@@ -124,7 +125,7 @@ class FlashSaleDetectionTests {
     @Test
     void theSameInsertsThroughJdbcBatchingAreClean() {
         try (FlashSale sale = FlashSale.seed(database, 1, Map.of("hibernate.jdbc.batch_size", "50"))) {
-            ScopeReport report = QueryBudget.record("batched import", () -> insertProducts(sale, 100));
+            ScopeReport report = QueryRecorder.record("batched import", () -> insertProducts(sale, 100));
 
             assertThat(report.findings()).isEmpty();
             assertThat(report.counts().insert()).isEqualTo(2);
@@ -135,7 +136,7 @@ class FlashSaleDetectionTests {
     @Test
     void aLoopBelowTheThresholdIsClean() {
         try (FlashSale sale = FlashSale.seed(database, 2, Map.of())) {
-            ScopeReport report = QueryBudget.record("short loop", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("short loop", () -> sale.sessionFactory().inSession(session -> {
                 for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) { order.getItems().size(); }
             }));
 
@@ -147,13 +148,13 @@ class FlashSaleDetectionTests {
     @Test
     void lazyProductsInsideTheItemLoopAreASecondNPlusOne() {
         try (FlashSale sale = FlashSale.seed(database, 10, Map.of())) {
-            ScopeReport report = QueryBudget.record("nested lazy loops", () -> sale.sessionFactory().inSession(session -> {
+            ScopeReport report = QueryRecorder.record("nested lazy loops", () -> sale.sessionFactory().inSession(session -> {
                 for (PurchaseOrder order : FlashSale.ordersOfCustomer(session)) {
                     for (OrderItem item : order.getItems()) { item.getProduct().getName(); }
                 }
             }));
 
-            assertThat(report.findings(FindingKind.N_PLUS_ONE)).extracting(Finding::sql).containsExactly(
+            assertThat(report.shapeFindings(FindingKind.N_PLUS_ONE)).extracting(ShapeFinding::sql).containsExactly(
                     "select i1_0.order_id, i1_0.id, i1_0.product_id, i1_0.quantity from order_item i1_0"
                             + " where i1_0.order_id = ?",
                     "select p1_0.id, p1_0.name, p1_0.price from product p1_0 where p1_0.id = ?");

@@ -1,8 +1,11 @@
 package dev.querybudget.report;
 
+import dev.querybudget.FindingKind;
+import dev.querybudget.ShapeFinding;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,15 +29,25 @@ class JsonRendererTests {
     }
 
     @Test
+    void aShapeFindingWithNoCallSiteAndNoStatementBeforeLeavesThoseFieldsOutRatherThanNull() {
+        ShapeFinding first = ReportFixtures.nPlusOne();
+        ShapeFinding unknown = new ShapeFinding(FindingKind.DUPLICATE, "startup", first.shape(), 2, 1, 1_000_000,
+                null, List.of(), null, "run it once", List.of());
+
+        assertThat(JsonRenderer.render(unknown)).isEqualTo("{\"kind\":\"DUPLICATE\",\"scope\":\"startup\","
+                + "\"sql\":\"select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?\","
+                + "\"statementType\":\"SELECT\",\"count\":2,\"distinctParameterSets\":1,\"totalTimeMillis\":1.000,"
+                + "\"stack\":[],\"hint\":\"run it once\"}");
+    }
+
+    @Test
     void aBudgetFindingCarriesItsLimitAndTopShapesAndFrontsAddTheirFieldsFirst() {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("timestamp", "2026-11-26T12:00:00Z");
         extra.put("route", "/orders");
 
         assertThat(JsonRenderer.render(ReportFixtures.budget(), extra)).isEqualTo("{\"timestamp\":\"2026-11-26T12:00:00Z\","
-                + "\"route\":\"/orders\",\"kind\":\"QUERY_BUDGET\",\"scope\":\"GET /orders\",\"sql\":null,"
-                + "\"statementType\":null,\"count\":501,\"distinctParameterSets\":0,\"totalTimeMillis\":0.000,"
-                + "\"callSite\":null,\"stack\":[],\"precedingSql\":null,"
+                + "\"route\":\"/orders\",\"kind\":\"QUERY_BUDGET\",\"scope\":\"GET /orders\",\"count\":501,"
                 + "\"hint\":\"cut the statements the code runs (see the shapes that ran most), or raise the budget if"
                 + " the work really needs them\",\"limit\":\"select\",\"allowed\":10,\"topShapes\":["
                 + "{\"sql\":\"select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?\",\"count\":500},"

@@ -12,7 +12,7 @@ final class FailureMessages {
     static final String NOT_WIRED = """
             @QueryBudget cannot count this test's statements: nothing in this JVM is wrapped by QueryBudget, so \
             the test would pass whatever it ran. Wire it in one of three ways:
-              1. wrap the DataSource the code under test uses: dev.querybudget.QueryBudget.wrap(dataSource) \
+              1. wrap the DataSource the code under test uses: dev.querybudget.QueryRecorder.wrap(dataSource) \
             (querybudget-core);
               2. in a Spring Boot test, add the querybudget-spring-boot-starter dependency: it wraps every \
             DataSource bean;

@@ -1,8 +1,8 @@
 package dev.querybudget.junit;
 
-import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.StatementType;
 import org.assertj.core.api.AbstractAssert;
 
@@ -86,7 +86,7 @@ public final class QueriesAssert extends AbstractAssert<QueriesAssert, ScopeRepo
     /** At least one N+1, on the shape {@code sql} (as QueryBudget shapes it: lower case, {@code ?} for values). */
     public QueriesAssert hasNPlusOneOn(String sql) {
         isNotNull();
-        List<Finding> found = actual.findings(FindingKind.N_PLUS_ONE);
+        List<ShapeFinding> found = actual.shapeFindings(FindingKind.N_PLUS_ONE);
         if (found.stream().noneMatch(finding -> finding.sql().equals(sql))) {
             throwAssertionError(QueryMessages.shouldHaveNPlusOneOn(actual, sql));
         }

@@ -1,6 +1,7 @@
 package dev.querybudget.junit;
 
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
 
 import java.util.function.IntFunction;
@@ -36,7 +37,7 @@ public final class QueryAssertions {
         return new QueriesAssert(run(settings, "the block", block));
     }
 
-    /** Asserts on a report already taken, e.g. by {@code dev.querybudget.QueryBudget.record}. */
+    /** Asserts on a report already taken, e.g. by {@link QueryRecorder#record}. */
     public static QueriesAssert assertThatReport(ScopeReport report) {
         return new QueriesAssert(report);
     }
@@ -46,7 +47,7 @@ public final class QueryAssertions {
      * (counted); {@link QueryScalingAssert#doesNotGrowBetween} fails when a statement shape runs more often on the
      * larger fixture — an N+1 at any threshold and however small the test data.
      */
-    public static <T> QueryScalingAssert<T> assertThatQueryScaling(IntFunction<T> fixture, Work<T> work) {
+    public static <T> QueryScalingAssert<T> assertThatQueryScaling(IntFunction<T> fixture, FixtureWork<T> work) {
         return new QueryScalingAssert<>(fixture, work);
     }
 
@@ -57,7 +58,7 @@ public final class QueryAssertions {
     static ScopeReport run(QueryBudgetSettings settings, String name, Block block) {
         java.util.List<String> ignored = new java.util.ArrayList<>(settings.ignoredFramePrefixes());
         ignored.addAll(OWN_FRAMES);
-        return dev.querybudget.QueryBudget.record(name, settings.withIgnoredFramePrefixes(ignored), () -> {
+        return QueryRecorder.record(name, settings.withIgnoredFramePrefixes(ignored), () -> {
             try {
                 block.run();
             } catch (Throwable failure) {
@@ -77,9 +78,14 @@ public final class QueryAssertions {
         void run() throws Throwable;
     }
 
-    /** Code that runs on a fixture. */
+    /**
+     * Code that runs on a fixture. (In 0.1.0 it was {@code QueryAssertions.Work}, a name core's
+     * {@code QueryRecorder.Work} has too.)
+     *
+     * @since 0.2.0
+     */
     @FunctionalInterface
-    public interface Work<T> {
+    public interface FixtureWork<T> {
         void run(T fixture) throws Throwable;
     }
 }

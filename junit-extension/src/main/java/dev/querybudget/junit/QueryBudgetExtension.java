@@ -1,10 +1,12 @@
 package dev.querybudget.junit;
 
 import dev.querybudget.Finding;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.junit.QueryBudget.Action;
 import dev.querybudget.settings.Settings;
+import dev.querybudget.report.FindingRenderer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -36,7 +38,7 @@ final class QueryBudgetExtension implements BeforeTestExecutionCallback, AfterTe
         TestBudget budget = TestBudget.resolve(annotation, context::getConfigurationParameter);
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         store.put(BUDGET, budget);
-        store.put(SCOPE, dev.querybudget.QueryBudget.open(scopeName(context), budget.settings()));
+        store.put(SCOPE, QueryRecorder.open(scopeName(context), budget.settings()));
     }
 
     @Override
@@ -51,7 +53,7 @@ final class QueryBudgetExtension implements BeforeTestExecutionCallback, AfterTe
         if (context.getExecutionException().isPresent()) {
             return; // the test's own failure says more than its query count
         }
-        if (!dev.querybudget.QueryBudget.isInstalled()) {
+        if (!QueryRecorder.isInstalled()) {
             throw new AssertionFailedError(FailureMessages.NOT_WIRED);
         }
         List<String> problems = new ArrayList<>();
@@ -61,7 +63,7 @@ final class QueryBudgetExtension implements BeforeTestExecutionCallback, AfterTe
             if (action == Action.FAIL) {
                 failing.add(finding);
             } else if (action == Action.REPORT) {
-                context.publishReportEntry("querybudget", dev.querybudget.report.FindingRenderer.render(finding));
+                context.publishReportEntry("querybudget", FindingRenderer.render(finding));
             }
         }
         if (!failing.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ShapeCount;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.report.FindingRenderer;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
@@ -43,9 +44,9 @@ final class QueryMessages {
     }
 
     static ErrorMessageFactory shouldHaveNPlusOneOn(ScopeReport report, String sql) {
-        return message("Expecting an N+1 query on\n  " + sql + "\nbut " + (report.findings(FindingKind.N_PLUS_ONE).isEmpty()
-                ? "the block ran none." : "the block ran them only on\n  " + String.join("\n  ",
-                report.findings(FindingKind.N_PLUS_ONE).stream().map(Finding::sql).toList())));
+        List<ShapeFinding> found = report.shapeFindings(FindingKind.N_PLUS_ONE);
+        return message("Expecting an N+1 query on\n  " + sql + "\nbut " + (found.isEmpty() ? "the block ran none."
+                : "the block ran them only on\n  " + String.join("\n  ", found.stream().map(ShapeFinding::sql).toList())));
     }
 
     static ErrorMessageFactory shouldNotGrow(int small, int large, Map<String, long[]> grown) {

@@ -17,9 +17,9 @@ import java.util.function.IntFunction;
  */
 public final class QueryScalingAssert<T> extends AbstractAssert<QueryScalingAssert<T>, IntFunction<T>> {
 
-    private final QueryAssertions.Work<T> work;
+    private final QueryAssertions.FixtureWork<T> work;
 
-    QueryScalingAssert(IntFunction<T> fixture, QueryAssertions.Work<T> work) {
+    QueryScalingAssert(IntFunction<T> fixture, QueryAssertions.FixtureWork<T> work) {
         super(fixture, QueryScalingAssert.class);
         this.work = work;
     }

@@ -1,13 +1,24 @@
 package dev.querybudget.junit;
 
-import dev.querybudget.flashsale.Database;
+// tag::readme-junit[]
 import dev.querybudget.flashsale.FlashSale;
 import dev.querybudget.flashsale.PurchaseOrder;
+import dev.querybudget.junit.QueryBudget;
+import org.junit.jupiter.api.Test;
+
+import static dev.querybudget.junit.QueryAssertions.assertThatQueries;
+import static org.assertj.core.api.Assertions.assertThat;
+
+// end::readme-junit[]
+// tag::readme-scaling[]
+import static dev.querybudget.junit.QueryAssertions.assertThatQueryScaling;
+
+// end::readme-scaling[]
+import dev.querybudget.flashsale.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,9 +28,6 @@ import java.util.Map;
 
 import static dev.querybudget.junit.EngineResults.outcomes;
 import static dev.querybudget.junit.EngineResults.run;
-import static dev.querybudget.junit.QueryAssertions.assertThatQueries;
-import static dev.querybudget.junit.QueryAssertions.assertThatQueryScaling;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The flash sale on real Hibernate ORM and a real database (H2; PostgreSQL and MariaDB in the {@code real-databases}
@@ -48,7 +56,7 @@ class FlashSaleTests {
         sale.close();
     }
 
-    // tag::readme[]
+    // tag::readme-junit[]
     @Test
     @QueryBudget(max = 1)
     void listsTheOrdersWithTheirItemsInOneQuery() {
@@ -66,14 +74,19 @@ class FlashSaleTests {
                 .hasNPlusOneOn("select i1_0.order_id, i1_0.id, i1_0.product_id, i1_0.quantity"
                         + " from order_item i1_0 where i1_0.order_id = ?");
     }
-    // end::readme[]
+    // end::readme-junit[]
 
     @Test
     void theJoinFetchListingScales() {
-        FlashSale fixture = sale;
-        assertThatQueryScaling(fixture::customerWithOrders,
-                customer -> fixture.sessionFactory().inSession(session -> FlashSale.ordersWithItems(session, customer)))
+        // tag::readme-scaling[]
+        assertThatQueryScaling(sale::customerWithOrders,          // builds a fixture of a size: not counted
+                customer -> listOrders(customer))                   // counted
                 .doesNotGrowBetween(2, 6);
+        // end::readme-scaling[]
+    }
+
+    private void listOrders(long customerId) {
+        sale.sessionFactory().inSession(session -> FlashSale.ordersWithItems(session, customerId));
     }
 
     static int walkLazyItems(org.hibernate.Session session, long customerId) {
@@ -139,9 +152,9 @@ class FlashSaleTests {
                 1. N+1 query: select ran 10 times from one call site with 10 distinct parameter sets (… ms)
                   shape:     select i1_0.order_id, i1_0.id, i1_0.product_id, i1_0.quantity from order_item i1_0 where \
                 i1_0.order_id = ?
-                  call site: dev.querybudget.junit.FlashSaleTests.walkLazyItems(FlashSaleTests.java:83)
-                             via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.lambda$listsOrdersWalkingLazyItems$0(FlashSaleTests.java:106)
-                             via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.listsOrdersWalkingLazyItems(FlashSaleTests.java:106)
+                  call site: dev.querybudget.junit.FlashSaleTests.walkLazyItems(FlashSaleTests.java:96)
+                             via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.lambda$listsOrdersWalkingLazyItems$0(FlashSaleTests.java:119)
+                             via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.listsOrdersWalkingLazyItems(FlashSaleTests.java:119)
                   after:     select po1_0.id, po1_0.customer_id from orders po1_0 where po1_0.customer_id = ?
                   fix:       load the association with the query before the loop (JOIN FETCH or @EntityGraph), or \
                 batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)""");

@@ -1,5 +1,6 @@
 package dev.querybudget.junit;
 
+import dev.querybudget.QueryRecorder;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -29,14 +30,14 @@ class NotWiredTests {
 
     @Test
     void aBudgetWithNothingWrappedFailsAndSaysHowToWireIt() {
-        assertThat(dev.querybudget.QueryBudget.isInstalled()).as("this JVM wraps nothing").isFalse();
+        assertThat(QueryRecorder.isInstalled()).as("this JVM wraps nothing").isFalse();
 
         Map<String, String> outcomes = outcomes(run(UnwiredTestCases.class));
 
         assertThat(outcomes).containsOnly(Map.entry("budgetWithNothingWrapped", """
                 @QueryBudget cannot count this test's statements: nothing in this JVM is wrapped by QueryBudget, so \
                 the test would pass whatever it ran. Wire it in one of three ways:
-                  1. wrap the DataSource the code under test uses: dev.querybudget.QueryBudget.wrap(dataSource) \
+                  1. wrap the DataSource the code under test uses: dev.querybudget.QueryRecorder.wrap(dataSource) \
                 (querybudget-core);
                   2. in a Spring Boot test, add the querybudget-spring-boot-starter dependency: it wraps every \
                 DataSource bean;

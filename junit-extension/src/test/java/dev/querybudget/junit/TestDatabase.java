@@ -23,7 +23,7 @@ final class TestDatabase {
     static TestDatabase create() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:extension" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        TestDatabase database = new TestDatabase(dev.querybudget.QueryBudget.wrap(h2));
+        TestDatabase database = new TestDatabase(dev.querybudget.QueryRecorder.wrap(h2));
         database.execute("create table item (id int primary key, name varchar(50))");
         database.execute("insert into item (id, name) select x, 'item ' || x from system_range(1, 50)");
         return database;

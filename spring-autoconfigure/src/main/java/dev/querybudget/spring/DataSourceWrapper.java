@@ -1,9 +1,9 @@
 package dev.querybudget.spring;
 
-import dev.querybudget.QueryBudget;
-import dev.querybudget.internal.FailOpen;
 import dev.querybudget.settings.InvalidSettingException;
 import dev.querybudget.settings.Settings;
+import dev.querybudget.QueryRecorder;
+import dev.querybudget.spi.Failures;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.Advised;
@@ -66,7 +66,7 @@ final class DataSourceWrapper implements BeanPostProcessor, BeanFactoryAware, Sm
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (!(bean instanceof DataSource dataSource) || ScopedProxyUtils.isScopedTarget(beanName)
-                || isWrapped(bean) || QueryBudget.isWrapped(dataSource)) {
+                || isWrapped(bean) || QueryRecorder.isWrapped(dataSource)) {
             return bean;
         }
         if (excluded.contains(beanName)) {
@@ -120,9 +120,9 @@ final class DataSourceWrapper implements BeanPostProcessor, BeanFactoryAware, Sm
             Object result = invocation.proceed();
             if (result instanceof Connection connection && invocation.getMethod().getName().equals("getConnection")) {
                 try {
-                    return QueryBudget.wrap(dataSourceName, connection);
+                    return QueryRecorder.wrap(dataSourceName, connection);
                 } catch (RuntimeException | LinkageError failure) {
-                    FailOpen.report("wrapping a connection of " + dataSourceName, failure);
+                    Failures.report("wrapping a connection of " + dataSourceName, failure);
                     return connection; // the application gets its connection, uncounted
                 }
             }

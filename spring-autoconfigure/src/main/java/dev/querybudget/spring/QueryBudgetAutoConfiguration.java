@@ -2,6 +2,7 @@ package dev.querybudget.spring;
 
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
+import dev.querybudget.QueryRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,7 +32,7 @@ import javax.sql.DataSource;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"})
-@ConditionalOnClass({DataSource.class, dev.querybudget.QueryBudget.class})
+@ConditionalOnClass({DataSource.class, QueryRecorder.class})
 @Conditional(OnQueryBudgetEnabled.class)
 public final class QueryBudgetAutoConfiguration {
 

@@ -1,10 +1,12 @@
 package dev.querybudget.spring;
 
+import dev.querybudget.BudgetFinding;
 import dev.querybudget.Finding;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ShapeCount;
-import dev.querybudget.internal.FailOpen;
+import dev.querybudget.ShapeFinding;
 import dev.querybudget.report.FindingRenderer;
+import dev.querybudget.spi.Failures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -53,7 +55,7 @@ final class RequestReporter {
             }
             remember(report);
         } catch (RuntimeException | LinkageError failure) {
-            FailOpen.report("publishing a request's report", failure); // never fails the request
+            Failures.report("publishing a request's report", failure); // never fails the request
         }
         if (!report.hasFindings()) {
             return;
@@ -82,10 +84,18 @@ final class RequestReporter {
             entry.put("timestamp", at);
             entry.put("scope", finding.scope());
             entry.put("kind", finding.kind().name());
-            entry.put("sql", finding.sql());
-            entry.put("count", finding.count());
-            entry.put("distinctParameterSets", finding.distinctParameterSets());
-            entry.put("callSite", finding.callSite() == null ? null : finding.callSite().toString());
+            if (finding instanceof ShapeFinding shape) {
+                entry.put("sql", shape.sql());
+                entry.put("count", shape.count());
+                entry.put("distinctParameterSets", shape.distinctParameterSets());
+                if (shape.callSite() != null) {
+                    entry.put("callSite", shape.callSite().toString());
+                }
+            } else if (finding instanceof BudgetFinding budget) {
+                entry.put("count", budget.count());
+                entry.put("limit", budget.limit().key());
+                entry.put("allowed", budget.allowed());
+            }
             entry.put("report", FindingRenderer.render(finding));
             recent.addFirst(entry);
             if (recent.size() > RECENT_FINDINGS) {

@@ -1,12 +1,12 @@
 package dev.querybudget.spring;
 
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
-import dev.querybudget.internal.RouteTemplates;
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
+import dev.querybudget.spi.RouteTemplates;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,14 +41,14 @@ final class RequestScopeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (QueryBudget.isAgentAttached()) {
+        if (QueryRecorder.isAgentAttached()) {
             chain.doFilter(request, response); // the agent opens the request's scope and reports it: once
             return;
         }
         // The body is held back when the header must still be set at the end, or the request may yet fail.
         ContentCachingResponseWrapper buffered = header != null || reporter.throwsOnFindings()
                 ? new ContentCachingResponseWrapper(response) : null;
-        QueryScope scope = QueryBudget.open(request.getMethod() + " " + request.getRequestURI(), settings);
+        QueryScope scope = QueryRecorder.open(request.getMethod() + " " + request.getRequestURI(), settings);
         ScopeReport report;
         String route;
         try {

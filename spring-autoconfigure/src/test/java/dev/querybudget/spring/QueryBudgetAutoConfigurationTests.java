@@ -2,8 +2,8 @@ package dev.querybudget.spring;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.querybudget.Budget;
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ThreadMode;
 import dev.querybudget.settings.ResolvedSettings;
@@ -162,7 +162,7 @@ class QueryBudgetAutoConfigurationTests {
 
     private static ScopeReport countStatements(DataSource dataSource, int statements) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        return QueryBudget.record("statements", () -> {
+        return QueryRecorder.record("statements", () -> {
             for (int i = 0; i < statements; i++) {
                 jdbc.queryForObject("select count(*) from information_schema.tables where table_name = ?", Long.class,
                         "T" + i);

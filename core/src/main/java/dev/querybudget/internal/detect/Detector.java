@@ -1,41 +1,43 @@
 package dev.querybudget.internal.detect;
 
-import dev.querybudget.Budget;
-import dev.querybudget.CallSite;
 import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryCounts;
 import dev.querybudget.ShapeCount;
-import dev.querybudget.StatementType;
-import dev.querybudget.internal.scope.CallSites;
 import dev.querybudget.internal.scope.ShapeStats;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Turns a scope's recording into findings, at scope end.
+ * Turns a scope's recording into findings, at scope end, by asking each {@link Rule} in turn: the budget, then N+1,
+ * duplicates, unbatched writes. Each rule's findings follow the findings of the rules before it.
  *
- * <ul>
- *   <li>{@code N_PLUS_ONE}: a read shape run at least {@code threshold} times from one call site, with at least
- *       {@code threshold} distinct parameter sets. Not: pages (OFFSET, keyset), key-list fetches with two or more
- *       keys ({@code IN (…)}, {@code = ANY(?)}: the batch fetch that fixes an N+1).</li>
- *   <li>{@code DUPLICATE}: a read run again with a parameter set it already ran with, when it is not an N+1.</li>
- *   <li>{@code UNBATCHED_WRITE}: a write shape run at least {@code threshold} times outside a JDBC batch.</li>
- *   <li>{@code QUERY_BUDGET}: a count over its limit, one finding per limit.</li>
- * </ul>
- * Sequence calls, transaction control and other {@link StatementType#OTHER} statements are never findings.
+ * <p>First every rule's pre-check, in one pass over the shapes; a rule detects only when its own pre-check said yes.
+ * The common scope, where no shape repeats and no count is over its limit, ends after that pass, with no allocation.
  */
 public final class Detector {
 
-    private static final int TOP_SHAPES = 5;
-    private static final Comparator<Finding> MOST_FIRST = Comparator.comparingLong(Finding::count).reversed()
-            .thenComparing(Finding::sql);
+    private static final Detector STANDARD = new Detector(List.of(new QueryBudgetRule(), new NPlusOneRule(),
+            new DuplicateRule(), new UnbatchedWriteRule()));
 
-    private Detector() {
+    private final Rule[] rules;
+    private final int everyRule;
+    private final Map<FindingKind, Rule> byKind = new EnumMap<>(FindingKind.class);
+
+    /** A detector with {@code rules}, asked in that order (at most 31). */
+    Detector(List<Rule> rules) {
+        if (rules.size() > 31) {
+            throw new IllegalArgumentException("at most 31 rules, but were " + rules.size());
+        }
+        this.rules = rules.toArray(new Rule[0]);
+        this.everyRule = (1 << this.rules.length) - 1;
+        for (Rule rule : rules) {
+            byKind.putIfAbsent(rule.kind(), rule);
+        }
     }
 
     /**
@@ -44,131 +46,47 @@ public final class Detector {
      */
     public static List<Finding> detect(String scope, Collection<ShapeStats> all, QueryCounts counts,
                                        List<ShapeCount> shapes, QueryBudgetSettings settings) {
-        List<Finding> findings = budgetFindings(scope, counts, shapes, settings.budget());
-        List<Finding> shapeFindings = shapeFindings(scope, all, settings);
-        if (findings.isEmpty()) {
-            return shapeFindings;
-        }
-        findings.addAll(shapeFindings);
-        return findings;
+        return STANDARD.findings(scope, all, counts, shapes, settings);
     }
 
-    private static List<Finding> shapeFindings(String scope, Collection<ShapeStats> all, QueryBudgetSettings settings) {
-        int threshold = settings.threshold();
-        if (!anyCandidate(all, threshold)) {
-            return List.of(); // the common request: no shape ran twice
-        }
-        List<Finding> nPlusOne = new ArrayList<>();
-        List<Finding> duplicates = new ArrayList<>();
-        List<Finding> unbatched = new ArrayList<>();
-        for (ShapeStats stats : all) {
-            StatementType type = stats.shape().type();
-            if (type == StatementType.OTHER || isIgnored(stats, settings)) {
-                continue;
-            }
-            if (type == StatementType.SELECT) {
-                boolean reported = false;
-                if (!stats.shape().isPaging() && !isKeyListFetch(stats) && stats.distinct() >= threshold) {
-                    for (int site = 0; site < stats.callSiteCount(); site++) {
-                        long executions = stats.estimatedExecutions(site);
-                        if (executions >= threshold && add(nPlusOne, finding(FindingKind.N_PLUS_ONE, scope, stats,
-                                Math.min(executions, stats.count()), stats.callSiteStack(site),
-                                FixHints.nPlusOne(stats.shape())), settings)) {
-                            reported = true;
-                        }
-                    }
-                }
-                if (!reported && stats.repeatedExecutions() > 0) {
-                    add(duplicates, finding(FindingKind.DUPLICATE, scope, stats, stats.singleExecutions(),
-                            dominantStack(stats), FixHints.duplicate()), settings);
-                }
-            } else if (stats.singleExecutions() >= threshold) {
-                add(unbatched, finding(FindingKind.UNBATCHED_WRITE, scope, stats, stats.singleExecutions(),
-                        dominantStack(stats), FixHints.unbatchedWrite()), settings);
-            }
-        }
-        nPlusOne.sort(MOST_FIRST);
-        duplicates.sort(MOST_FIRST);
-        unbatched.sort(MOST_FIRST);
-        List<Finding> findings = new ArrayList<>(nPlusOne);
-        findings.addAll(duplicates);
-        findings.addAll(unbatched);
-        return findings;
+    /** The line a text report opens {@code finding} with, worded by the rule of its kind. */
+    public static String headline(Finding finding) {
+        return STANDARD.byKind.get(finding.kind()).headline(finding);
     }
 
-    /** Whether any shape could be a finding: a read run again, or a write run {@code threshold} times on its own. */
-    private static boolean anyCandidate(Collection<ShapeStats> all, int threshold) {
-        for (ShapeStats stats : all) {
-            StatementType type = stats.shape().type();
-            if (type == StatementType.SELECT ? stats.singleExecutions() >= 2
-                    : type != StatementType.OTHER && stats.singleExecutions() >= threshold) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isKeyListFetch(ShapeStats stats) {
-        return stats.shape().hasKeyList() && stats.maxListLength() >= 2;
-    }
-
-    private static boolean isIgnored(ShapeStats stats, QueryBudgetSettings settings) {
-        for (String fragment : settings.ignoredShapes()) {
-            if (stats.shape().sql().contains(fragment)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean add(List<Finding> findings, Finding finding, QueryBudgetSettings settings) {
-        for (CallSite frame : finding.stack()) {
-            if (CallSites.startsWithAny(frame.className(), settings.ignoredCallSites())) {
-                return false; // the finding comes from (or through) code the user set aside
-            }
-        }
-        findings.add(finding);
-        return true;
-    }
-
-    private static List<CallSite> dominantStack(ShapeStats stats) {
-        int best = -1;
-        for (int site = 0; site < stats.callSiteCount(); site++) {
-            if (best < 0 || stats.estimatedExecutions(site) > stats.estimatedExecutions(best)) {
-                best = site;
-            }
-        }
-        return best < 0 ? List.of() : stats.callSiteStack(best);
-    }
-
-    private static Finding finding(FindingKind kind, String scope, ShapeStats stats, long count, List<CallSite> stack,
-                                   String hint) {
-        long distinct = Math.min(stats.distinct(), count);
-        long nanos = stats.count() == 0 ? 0 : stats.totalNanos() * count / stats.count();
-        return new Finding(kind, scope, stats.shape(), count, distinct, nanos, stack.isEmpty() ? null : stack.get(0),
-                stack, stats.preceding(), hint, null, -1, List.of(), stats.parameterSamples());
-    }
-
-    private static List<Finding> budgetFindings(String scope, QueryCounts counts, List<ShapeCount> shapes,
-                                                Budget budget) {
-        if (!budget.isLimited()) {
+    List<Finding> findings(String scope, Collection<ShapeStats> all, QueryCounts counts, List<ShapeCount> shapes,
+                           QueryBudgetSettings settings) {
+        int asked = askedRules(all, counts, settings);
+        if (asked == 0) {
             return List.of();
         }
-        List<Finding> findings = new ArrayList<>();
-        List<ShapeCount> top = shapes.subList(0, Math.min(TOP_SHAPES, shapes.size()));
-        over(findings, scope, "total", counts.total(), budget.total(), top);
-        over(findings, scope, "select", counts.select(), budget.select(), top);
-        over(findings, scope, "insert", counts.insert(), budget.insert(), top);
-        over(findings, scope, "update", counts.update(), budget.update(), top);
-        over(findings, scope, "delete", counts.delete(), budget.delete(), top);
-        return findings;
+        ScopeFacts facts = new ScopeFacts(scope, all, counts, shapes, settings);
+        for (int r = 0; r < rules.length; r++) {
+            if ((asked & 1 << r) != 0) {
+                rules[r].detect(facts);
+            }
+        }
+        return facts.findings;
     }
 
-    private static void over(List<Finding> findings, String scope, String limit, long count, int allowed,
-                             List<ShapeCount> top) {
-        if (allowed >= 0 && count > allowed) {
-            findings.add(new Finding(FindingKind.QUERY_BUDGET, scope, null, count, 0, 0, null, List.of(), null,
-                    FixHints.budget(), limit, allowed, top, List.of()));
+    /** The rules whose pre-check said yes, one bit each. */
+    private int askedRules(Collection<ShapeStats> all, QueryCounts counts, QueryBudgetSettings settings) {
+        int asked = 0;
+        for (int r = 0; r < rules.length; r++) {
+            if (rules[r].mayFireOn(counts, settings)) {
+                asked |= 1 << r;
+            }
         }
+        for (ShapeStats stats : all) {
+            if (asked == everyRule) {
+                break;
+            }
+            for (int r = 0; r < rules.length; r++) {
+                if ((asked & 1 << r) == 0 && rules[r].mayFireOn(stats, settings)) {
+                    asked |= 1 << r;
+                }
+            }
+        }
+        return asked;
     }
 }

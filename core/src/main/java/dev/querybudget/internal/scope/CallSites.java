@@ -1,8 +1,8 @@
 package dev.querybudget.internal.scope;
 
 import dev.querybudget.CallSite;
-import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 
 import java.util.ArrayList;
@@ -99,8 +99,8 @@ public final class CallSites {
     }
 
     static boolean isLibrary(String className, String methodName) {
-        if (className.equals(QueryBudget.class.getName()) || className.equals(QueryScope.class.getName())
-                || className.equals(Names.QUERYBUDGET + ".QueryBudget") || className.equals(Names.QUERYBUDGET + ".QueryScope")
+        if (className.equals(QueryRecorder.class.getName()) || className.equals(QueryScope.class.getName())
+                || className.equals(Names.QUERYBUDGET + ".QueryRecorder") || className.equals(Names.QUERYBUDGET + ".QueryScope")
                 || methodName.startsWith("$$_hibernate_") || className.contains("$HibernateProxy")
                 || className.contains("$$") || className.contains("$ByteBuddy$")) {
             return true;

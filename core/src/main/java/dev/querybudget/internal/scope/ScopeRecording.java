@@ -4,8 +4,8 @@ import dev.querybudget.CallSite;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryCounts;
 import dev.querybudget.ShapeCount;
-import dev.querybudget.StatementShape;
 import dev.querybudget.StatementType;
+import dev.querybudget.internal.shape.Shape;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,18 +32,18 @@ public final class ScopeRecording {
 
     private static final int TYPES = StatementType.values().length;
 
-    private final Map<StatementShape, ShapeStats> shapes = new HashMap<>();
+    private final Map<Shape, ShapeStats> shapes = new HashMap<>();
     private final long[] perType = new long[TYPES];
     private long batches;
     private long failed;
     private long untracked;
-    private StatementShape last;
+    private Shape last;
     /** Statements per DataSource name, in first-seen order: most scopes see one or two names. */
     private String[] dataSourceNames = new String[1];
     private long[] dataSourceStatements = new long[1];
     private int dataSourceCount;
 
-    synchronized boolean wantsParameterSample(StatementShape shape) {
+    synchronized boolean wantsParameterSample(Shape shape) {
         ShapeStats stats = shapes.get(shape);
         return stats == null ? shapes.size() < MAX_SHAPES : stats.wantsParameterSample();
     }
@@ -52,7 +52,7 @@ public final class ScopeRecording {
      * Records one execution. When the shape's statistics want a call site for it (a repeat, sampled), it is taken
      * from {@code callSite}, which walks the stack once for all the scopes that record the execution.
      */
-    synchronized void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
+    synchronized void record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                              boolean failedOnServer, CallSites.Sample callSite, QueryBudgetSettings settings,
                              String parameterSample, String dataSource) {
         perType[shape.type().ordinal()]++;

@@ -1,17 +1,17 @@
 package dev.querybudget.internal.scope;
 
 import dev.querybudget.QueryBudgetSettings;
-import dev.querybudget.StatementShape;
 import dev.querybudget.ThreadMode;
 import dev.querybudget.internal.FailOpen;
+import dev.querybudget.internal.shape.Shape;
 import dev.querybudget.internal.shape.ShapeCache;
 import dev.querybudget.internal.shape.ShapedSql;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's one piece of shared state: which scopes are open, and so which receive a statement.
@@ -167,7 +167,7 @@ public final class ScopeRegistry {
      * Records one execution into every scope that wants it. The stack is walked at most once, and only when a
      * scope wants a call site (see {@link CallSites.Sample}); bind values are rendered only when a scope opted in to them.
      */
-    public void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
+    public void record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                        boolean failed, BindValues bindings, String sql, String dataSource) {
         for (Downstream engine : downstream) {
             if (engine.listening().getAsBoolean()) {
@@ -177,7 +177,7 @@ public final class ScopeRegistry {
         record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource);
     }
 
-    private void record(StatementShape shape, int listLength, long parameterHash, int batchRows, long nanos,
+    private void record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                         boolean failed, BindValues bindings, boolean renderable,
                         String dataSource) {
         OpenScope[] own = ownScopes();

@@ -1,7 +1,7 @@
 package dev.querybudget.internal.scope;
 
 import dev.querybudget.CallSite;
-import dev.querybudget.StatementShape;
+import dev.querybudget.internal.shape.Shape;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +25,8 @@ public final class ShapeStats {
     static final int MAX_PARAMETER_SAMPLES = 3;
     static final int SITE_FRAMES = 3;
 
-    final StatementShape shape;
-    final StatementShape preceding;
+    final Shape shape;
+    final Shape preceding;
 
     long count;
     long singleExecutions;
@@ -46,7 +46,7 @@ public final class ShapeStats {
 
     private List<String> parameterSamples = List.of();
 
-    ShapeStats(StatementShape shape, StatementShape preceding) {
+    ShapeStats(Shape shape, Shape preceding) {
         this.shape = shape;
         this.preceding = preceding;
     }
@@ -177,12 +177,12 @@ public final class ShapeStats {
         return true;
     }
 
-    public StatementShape shape() {
+    public Shape shape() {
         return shape;
     }
 
     /** The shape run just before this one's first execution in the scope, or {@code null}. */
-    public StatementShape preceding() {
+    public Shape preceding() {
         return preceding;
     }
 

@@ -1,6 +1,5 @@
 package dev.querybudget.internal.shape;
 
-import dev.querybudget.StatementShape;
 import dev.querybudget.StatementType;
 
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,7 +77,7 @@ public final class ShapeCache {
         return young.size() + old.size();
     }
 
-    private static final ShapedSql UNKNOWN = new ShapedSql(new StatementShape("", StatementType.OTHER, false), 0);
+    private static final ShapedSql UNKNOWN = new ShapedSql(new Shape("", StatementType.OTHER, false), 0);
 
     /** The lexer is written never to throw; this is the last guard of fail-open, not a code path. */
     static ShapedSql shapeSafely(String sql) {
@@ -87,7 +86,7 @@ public final class ShapeCache {
         } catch (RuntimeException | StackOverflowError e) {
             dev.querybudget.internal.FailOpen.report("shaping a statement", e);
             String text = "<statement QueryBudget could not shape, hash " + Integer.toHexString(sql.hashCode()) + ">";
-            return new ShapedSql(new StatementShape(text, StatementType.OTHER, false), 0);
+            return new ShapedSql(new Shape(text, StatementType.OTHER, false), 0);
         }
     }
 }

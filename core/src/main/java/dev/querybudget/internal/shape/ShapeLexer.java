@@ -1,6 +1,5 @@
 package dev.querybudget.internal.shape;
 
-import dev.querybudget.StatementShape;
 import dev.querybudget.StatementType;
 
 import java.util.Set;
@@ -183,7 +182,7 @@ final class ShapeLexer {
         String text = out.toString();
         StatementType type = sequence ? StatementType.OTHER : typeOf(firstWord);
         boolean paging = offsetSeen || limitCommaSeen || (limitSeen && orderBySeen && rangeBoundSeen);
-        return new ShapedSql(new StatementShape(text, type, paging), listLength);
+        return new ShapedSql(new Shape(text, type, paging), listLength);
     }
 
     private StatementType typeOf(String word) {

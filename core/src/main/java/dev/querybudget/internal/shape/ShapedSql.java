@@ -1,10 +1,8 @@
 package dev.querybudget.internal.shape;
 
-import dev.querybudget.StatementShape;
-
 /**
- * One raw SQL text, shaped: its {@link StatementShape} and the length of the longest list that was
+ * One raw SQL text, shaped: its {@link Shape} and the length of the longest list that was
  * folded away ({@code IN (…)} elements or multi-row {@code VALUES} rows; 0 when there was none).
  */
-public record ShapedSql(StatementShape shape, int listLength) {
+public record ShapedSql(Shape shape, int listLength) {
 }

@@ -1,6 +1,6 @@
 package dev.querybudget.internal.jdbc;
 
-import dev.querybudget.QueryBudget;
+import dev.querybudget.QueryRecorder;
 import dev.querybudget.ScopeReport;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -134,7 +134,7 @@ class WrapperCompletenessTests {
             statement.addBatch("insert into item (id) values (1)"); // an empty batch runs nothing
         }
 
-        ScopeReport report = QueryBudget.record(label(method), () -> invoke(method, statement, arguments(method)));
+        ScopeReport report = QueryRecorder.record(label(method), () -> invoke(method, statement, arguments(method)));
 
         assertThat(report.counts().total()).as("%s: statements recorded", label(method)).isOne();
     }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * QueryBudget's entry point: wrap a DataSource, open a scope, read its report.
  *
  * <pre>{@code
- * DataSource counted = QueryBudget.wrap(dataSource);
- * ScopeReport report = QueryBudget.record("list orders", () -> service.listOrders(userId));
+ * DataSource counted = QueryRecorder.wrap(dataSource);
+ * ScopeReport report = QueryRecorder.record("list orders", () -> service.listOrders(userId));
  * report.findings(FindingKind.N_PLUS_ONE);
  * }</pre>
  *
@@ -20,11 +20,14 @@ import java.util.Objects;
  * scope of its thread (and every {@link ThreadMode#ALL_THREADS} scope), exactly once however many QueryBudget
  * wrappers sit on its path.
  *
- * @since 0.1.0
+ * <p>Named {@code QueryRecorder} so that it never shares a simple name with the JUnit extension's
+ * {@code @QueryBudget} annotation; in 0.1.0 it was {@code dev.querybudget.QueryBudget}.
+ *
+ * @since 0.2.0
  */
-public final class QueryBudget {
+public final class QueryRecorder {
 
-    private QueryBudget() {
+    private QueryRecorder() {
     }
 
     /**
@@ -59,6 +62,14 @@ public final class QueryBudget {
     /** Whether {@code dataSource} is already one of QueryBudget's wrappers. */
     public static boolean isWrapped(DataSource dataSource) {
         return Wrapping.isWrapped(dataSource);
+    }
+
+    /**
+     * Whether {@code connection} is already one of QueryBudget's wrappers. (The wrappers forward {@code isWrapperFor}
+     * to the vendor object, so only this can tell.)
+     */
+    public static boolean isWrapped(Connection connection) {
+        return Wrapping.isWrapped(connection);
     }
 
     /**

@@ -1,15 +1,26 @@
-package dev.querybudget.internal;
+package dev.querybudget.spi;
+
+import java.util.List;
 
 /**
- * A request path made fit for a scope name and a metric tag when the framework knows no route template: id-like
- * segments (numbers, UUIDs, long hex or mixed tokens) fold to {@code {id}}, so {@code /owners/42/pets/7} becomes
- * {@code /owners/{id}/pets/{id}} and tag values stay a bounded set.
+ * Route names for the fronts that open a scope per HTTP request (the agent's servlet advice, the Spring starter's
+ * filter), so that both name a request's scope and tag its meters alike.
+ *
+ * <p>For QueryBudget's own fronts and integrations; see the {@linkplain dev.querybudget.spi package} for its
+ * stability.
+ *
+ * @since 0.2.0
  */
 public final class RouteTemplates {
 
     private RouteTemplates() {
     }
 
+    /**
+     * A request path made fit for a scope name and a metric tag when the framework knows no route template: id-like
+     * segments (numbers, UUIDs, long hex or mixed tokens) fold to {@code {id}}, so {@code /owners/42/pets/7} becomes
+     * {@code /owners/{id}/pets/{id}} and tag values stay a bounded set. A {@code null} or empty path is {@code /}.
+     */
     public static String fold(String path) {
         if (path == null || path.isEmpty()) {
             return "/";
@@ -26,7 +37,7 @@ public final class RouteTemplates {
     }
 
     /** Whether {@code route} is one of {@code patterns}; a pattern ending in {@code *} matches a prefix. */
-    public static boolean matchesAny(String route, java.util.List<String> patterns) {
+    public static boolean matchesAny(String route, List<String> patterns) {
         for (String pattern : patterns) {
             if (pattern.endsWith("*") ? route.startsWith(pattern.substring(0, pattern.length() - 1))
                     : route.equals(pattern)) {

@@ -1,4 +1,4 @@
-package dev.querybudget.internal;
+package dev.querybudget.spi;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,0 +1,49 @@
+package dev.querybudget;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A finding about one statement shape run from one call site: an {@link FindingKind#N_PLUS_ONE N+1}, a
+ * {@link FindingKind#DUPLICATE duplicate} or an {@link FindingKind#UNBATCHED_WRITE unbatched write}.
+ *
+ * @param kind                  what the problem is; never {@link FindingKind#QUERY_BUDGET}, which is a
+ *                              {@link BudgetFinding}
+ * @param scope                 the scope's name
+ * @param shape                 the statement shape
+ * @param count                 executions of the shape from the call site
+ * @param distinctParameterSets distinct bind-parameter sets among those executions
+ * @param totalNanos            time spent in those executions
+ * @param callSite              the application frame they came from; {@code null} when no application frame was on
+ *                              the stack
+ * @param stack                 application frames from the call site outwards (at most five; empty when unknown)
+ * @param precedingShape        the statement run just before the first of them; {@code null} when there was none
+ * @param hint                  what to do about it
+ * @param parameterSamples      a few bind-parameter sets, only when the scope opted in to them; otherwise empty
+ * @since 0.2.0
+ */
+public record ShapeFinding(FindingKind kind, String scope, StatementShape shape, long count,
+                           long distinctParameterSets, long totalNanos, CallSite callSite, List<CallSite> stack,
+                           StatementShape precedingShape, String hint, List<String> parameterSamples)
+        implements Finding {
+
+    public ShapeFinding {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(shape, "shape");
+        if (kind == FindingKind.QUERY_BUDGET) {
+            throw new IllegalArgumentException("a QUERY_BUDGET finding is a BudgetFinding, not a ShapeFinding");
+        }
+        stack = List.copyOf(stack);
+        parameterSamples = List.copyOf(parameterSamples);
+    }
+
+    /** The shape's text. */
+    public String sql() {
+        return shape.sql();
+    }
+
+    public double totalMillis() {
+        return totalNanos / 1_000_000.0;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.querybudget.internal.detect;
+
+import dev.querybudget.FindingKind;
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.ShapeFinding;
+import dev.querybudget.StatementType;
+import dev.querybudget.internal.scope.ShapeStats;
+import dev.querybudget.internal.shape.Shape;
+
+import java.util.List;
+
+/**
+ * {@link FindingKind#N_PLUS_ONE}: a read shape run at least {@code threshold} times from one call site, with at least
+ * {@code threshold} distinct parameter sets; one finding per such call site. Not: pages (OFFSET, keyset), key-list
+ * fetches with two or more keys ({@code IN (…)}, {@code = ANY(?)}: the batch fetch that fixes an N+1).
+ */
+final class NPlusOneRule extends ShapeRule {
+
+    NPlusOneRule() {
+        super(FindingKind.N_PLUS_ONE);
+    }
+
+    @Override
+    public boolean mayFireOn(ShapeStats stats, QueryBudgetSettings settings) {
+        return stats.shape().type() == StatementType.SELECT && stats.distinct() >= settings.threshold()
+                && !stats.shape().isPaging();
+    }
+
+    @Override
+    void detect(ShapeStats stats, ScopeFacts facts, List<ShapeFinding> found) {
+        if (stats.shape().hasKeyList() && stats.maxListLength() >= 2) {
+            return; // the key-list fetch that fixes an N+1
+        }
+        int threshold = facts.settings.threshold();
+        for (int site = 0; site < stats.callSiteCount(); site++) {
+            long executions = stats.estimatedExecutions(site);
+            if (executions >= threshold) {
+                add(found, facts, stats, Math.min(executions, stats.count()), stats.callSiteStack(site));
+            }
+        }
+    }
+
+    @Override
+    String hint(Shape shape) {
+        if (shape.isHibernateGenerated()) {
+            return "load the association with the query before the loop (JOIN FETCH or @EntityGraph), or batch the"
+                    + " lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)";
+        }
+        return "load the rows in one query before the loop (a JOIN, or WHERE … IN (…) over all the keys) instead"
+                + " of one query per row";
+    }
+
+    @Override
+    String summary(ShapeFinding finding) {
+        return ran(finding) + " from one call site with " + sets(finding.distinctParameterSets()) + " ("
+                + millis(finding) + ")";
+    }
+}

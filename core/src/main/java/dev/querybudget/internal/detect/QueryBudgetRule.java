@@ -1,0 +1,85 @@
+package dev.querybudget.internal.detect;
+
+import dev.querybudget.Budget;
+import dev.querybudget.BudgetFinding;
+import dev.querybudget.BudgetLimit;
+import dev.querybudget.Finding;
+import dev.querybudget.FindingKind;
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.QueryCounts;
+import dev.querybudget.ShapeCount;
+
+import java.util.List;
+
+/**
+ * {@link FindingKind#QUERY_BUDGET}: a count over its limit, one finding per limit (the total first, then select,
+ * insert, update, delete), each with the shapes that ran most. Its pre-check reads the counts alone.
+ */
+final class QueryBudgetRule implements Rule {
+
+    private static final int TOP_SHAPES = 5;
+    private static final BudgetLimit[] LIMITS = BudgetLimit.values();
+
+    @Override
+    public FindingKind kind() {
+        return FindingKind.QUERY_BUDGET;
+    }
+
+    @Override
+    public boolean mayFireOn(QueryCounts counts, QueryBudgetSettings settings) {
+        for (BudgetLimit limit : LIMITS) {
+            if (isOver(limit, counts, settings.budget())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void detect(ScopeFacts facts) {
+        List<ShapeCount> top = facts.shapes.subList(0, Math.min(TOP_SHAPES, facts.shapes.size()));
+        for (BudgetLimit limit : LIMITS) {
+            if (isOver(limit, facts.counts, facts.settings.budget())) {
+                facts.findings.add(new BudgetFinding(facts.scope, limit, count(limit, facts.counts),
+                        allowed(limit, facts.settings.budget()), top, hint()));
+            }
+        }
+    }
+
+    @Override
+    public String headline(Finding finding) {
+        BudgetFinding budget = (BudgetFinding) finding;
+        return kind().title() + ": " + budget.count() + " " + (budget.limit() == BudgetLimit.TOTAL ? "statements"
+                : budget.limit().key() + " statements") + " ran, the budget allows " + budget.allowed();
+    }
+
+    private static String hint() {
+        return "cut the statements the code runs (see the shapes that ran most), or raise the budget if the work"
+                + " really needs them";
+    }
+
+    private static boolean isOver(BudgetLimit limit, QueryCounts counts, Budget budget) {
+        int allowed = allowed(limit, budget);
+        return allowed >= 0 && count(limit, counts) > allowed;
+    }
+
+    private static long count(BudgetLimit limit, QueryCounts counts) {
+        return switch (limit) {
+            case TOTAL -> counts.total();
+            case SELECT -> counts.select();
+            case INSERT -> counts.insert();
+            case UPDATE -> counts.update();
+            case DELETE -> counts.delete();
+        };
+    }
+
+    private static int allowed(BudgetLimit limit, Budget budget) {
+        return switch (limit) {
+            case TOTAL -> budget.total();
+            case SELECT -> budget.select();
+            case INSERT -> budget.insert();
+            case UPDATE -> budget.update();
+            case DELETE -> budget.delete();
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package dev.querybudget.internal.detect;
+
+import dev.querybudget.FindingKind;
+import dev.querybudget.QueryBudgetSettings;
+import dev.querybudget.ShapeFinding;
+import dev.querybudget.internal.scope.ShapeStats;
+import dev.querybudget.internal.shape.Shape;
+
+import java.util.List;
+
+/**
+ * {@link FindingKind#UNBATCHED_WRITE}: a write shape run at least {@code threshold} times outside a JDBC batch; one
+ * finding per shape, at the call site that ran it most.
+ */
+final class UnbatchedWriteRule extends ShapeRule {
+
+    UnbatchedWriteRule() {
+        super(FindingKind.UNBATCHED_WRITE);
+    }
+
+    @Override
+    public boolean mayFireOn(ShapeStats stats, QueryBudgetSettings settings) {
+        return stats.shape().type().isWrite() && stats.singleExecutions() >= settings.threshold();
+    }
+
+    @Override
+    void detect(ShapeStats stats, ScopeFacts facts, List<ShapeFinding> found) {
+        add(found, facts, stats, stats.singleExecutions(), dominantStack(stats));
+    }
+
+    @Override
+    String hint(Shape shape) {
+        return "send the rows as one JDBC batch (addBatch/executeBatch); with Hibernate set"
+                + " hibernate.jdbc.batch_size (and hibernate.order_inserts / hibernate.order_updates)";
+    }
+
+    @Override
+    String summary(ShapeFinding finding) {
+        return ran(finding) + " one row at a time, outside a batch (" + millis(finding) + ")";
+    }
+}

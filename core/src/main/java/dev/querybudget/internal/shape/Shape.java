@@ -1,0 +1,95 @@
+package dev.querybudget.internal.shape;
+
+import dev.querybudget.StatementShape;
+import dev.querybudget.StatementType;
+
+import java.util.Objects;
+
+/**
+ * The engine's {@link StatementShape}: the text, and what the detector reads from it, derived once when the lexer
+ * makes the shape (a shape is cached and met again on every execution). Engine code uses this class, not the
+ * interface, so the statement path makes no interface call and no lookup.
+ *
+ * <p>Paging and key lists stay here rather than on the public type: they are the detector's heuristics for what is
+ * not an N+1, and may change with it.
+ */
+public final class Shape implements StatementShape {
+
+    private final String sql;
+    private final StatementType type;
+    private final boolean paging;
+    private final boolean keyList;
+    private final boolean arrayKeyList;
+    private final int hash;
+
+    Shape(String sql, StatementType type, boolean paging) {
+        this.sql = Objects.requireNonNull(sql, "sql");
+        this.type = Objects.requireNonNull(type, "type");
+        this.paging = paging;
+        this.arrayKeyList = sql.contains(" any (?)");
+        this.keyList = arrayKeyList || sql.contains(" in (...)");
+        this.hash = sql.hashCode();
+    }
+
+    @Override
+    public String sql() {
+        return sql;
+    }
+
+    @Override
+    public StatementType type() {
+        return type;
+    }
+
+    /** Whether the statement reads a page (OFFSET, or keyset: a range bound with ORDER BY and LIMIT). */
+    public boolean isPaging() {
+        return paging;
+    }
+
+    /** Whether the statement fetches several keys in one go ({@code IN (…)} or {@code = ANY(?)}). */
+    public boolean hasKeyList() {
+        return keyList;
+    }
+
+    /** Whether a bound array is the key list ({@code = ANY(?)}), whose length only the bind value tells. */
+    public boolean hasArrayKeyList() {
+        return arrayKeyList;
+    }
+
+    /** Whether the text carries the alias style of Hibernate ORM 6+ ({@code o1_0}). */
+    public boolean isHibernateGenerated() {
+        // Hibernate 6+ aliases: letters, digits, '_', digits — e.g. "o1_0", "oi1_0".
+        int n = sql.length();
+        for (int i = 0; i < n; i++) {
+            if (sql.charAt(i) != '_' || i == 0 || i + 1 >= n) {
+                continue;
+            }
+            if (!Character.isDigit(sql.charAt(i - 1)) || !Character.isDigit(sql.charAt(i + 1))) {
+                continue;
+            }
+            int start = i - 1;
+            while (start > 0 && Character.isDigit(sql.charAt(start - 1))) {
+                start--;
+            }
+            if (start > 0 && Character.isLetter(sql.charAt(start - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Shape that && hash == that.hash && sql.equals(that.sql);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return sql;
+    }
+}
