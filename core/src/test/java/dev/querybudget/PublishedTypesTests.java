@@ -38,7 +38,7 @@ class PublishedTypesTests {
         }
 
         assertThat(byName).as("the scan reads every module").containsKeys("QueryRecorder", "QueryBudget",
-                "AgentBridge", "QueryBudgetProperties");
+                "AgentBridge", "QueryBudgetEndpoint");
         assertThat(byName).allSatisfy((name, declaredIn) -> assertThat(declaredIn).as(name).hasSize(1));
     }
 
