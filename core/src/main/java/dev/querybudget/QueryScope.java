@@ -1,12 +1,8 @@
 package dev.querybudget;
 
-import dev.querybudget.internal.FailOpen;
-import dev.querybudget.internal.detect.Detector;
 import dev.querybudget.internal.scope.OpenScope;
 import dev.querybudget.internal.scope.ScopeRecording;
 import dev.querybudget.internal.scope.ScopeRegistry;
-
-import java.util.List;
 
 /**
  * A unit of work whose statements are counted: a test, a request. Open it with
@@ -41,6 +37,20 @@ public final class QueryScope implements AutoCloseable {
         return scope.settings();
     }
 
+    /**
+     * From now on, the JDBC call whose statement makes a finding fire in this scope fails with a
+     * {@link QueryBudgetExceededException}, after the statement ran and before its result is handed back: inside the
+     * application's transaction, which then rolls back. For development and tests (the Spring starter's
+     * {@code querybudget.mode=throw}); the one place where QueryBudget fails the application on purpose.
+     *
+     * @return this scope
+     * @since 0.2.0
+     */
+    public QueryScope failOnFindings() {
+        scope.failOnFindings();
+        return this;
+    }
+
     /** The counts so far, without closing the scope. */
     public QueryCounts counts() {
         return scope.recording().counts();
@@ -58,27 +68,10 @@ public final class QueryScope implements AutoCloseable {
         synchronized (this) {
             if (report == null) {
                 ScopeRegistry.get().close(scope);
-                report = detect();
+                report = scope.detect();
             }
             return report;
         }
-    }
-
-    private ScopeReport detect() {
-        ScopeRecording recording = scope.recording();
-        return recording.read(all -> { // one lock for the whole report
-            QueryCounts counts = recording.counts();
-            List<ShapeCount> shapes = recording.shapeCounts();
-            List<Finding> findings;
-            try {
-                findings = Detector.detect(scope.name(), all, counts, shapes, scope.settings());
-            } catch (RuntimeException | StackOverflowError failure) {
-                FailOpen.report("detecting findings", failure);
-                findings = List.of();
-            }
-            return new ScopeReport(scope.name(), counts, shapes, findings, recording.untracked(),
-                    recording.dataSourceCounts());
-        });
     }
 
     /** The same as {@link #finish()}, for try-with-resources. */
@@ -88,7 +81,7 @@ public final class QueryScope implements AutoCloseable {
     }
 
     /** The recording, for QueryBudget's own tests of its bounded memory. */
-    dev.querybudget.internal.scope.ScopeRecording recording() {
+    ScopeRecording recording() {
         return scope.recording();
     }
 }

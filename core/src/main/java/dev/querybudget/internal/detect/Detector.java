@@ -21,7 +21,8 @@ import java.util.Map;
  */
 public final class Detector {
 
-    private static final Detector STANDARD = new Detector(List.of(new QueryBudgetRule(), new NPlusOneRule(),
+    private static final QueryBudgetRule BUDGET = new QueryBudgetRule();
+    private static final Detector STANDARD = new Detector(List.of(BUDGET, new NPlusOneRule(),
             new DuplicateRule(), new UnbatchedWriteRule()));
 
     private final Rule[] rules;
@@ -47,6 +48,11 @@ public final class Detector {
     public static List<Finding> detect(String scope, Collection<ShapeStats> all, QueryCounts counts,
                                        List<ShapeCount> shapes, QueryBudgetSettings settings) {
         return STANDARD.findings(scope, all, counts, shapes, settings);
+    }
+
+    /** Whether {@code counts} are over a limit of the budget in {@code settings}. */
+    public static boolean isOverBudget(QueryCounts counts, QueryBudgetSettings settings) {
+        return BUDGET.mayFireOn(counts, settings);
     }
 
     /** The line a text report opens {@code finding} with, worded by the rule of its kind. */

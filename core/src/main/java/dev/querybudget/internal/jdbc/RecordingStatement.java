@@ -1,5 +1,6 @@
 package dev.querybudget.internal.jdbc;
 
+import dev.querybudget.QueryBudgetExceededException;
 import dev.querybudget.internal.scope.BindValues;
 
 import java.sql.Connection;
@@ -55,12 +56,29 @@ public class RecordingStatement<S extends Statement> implements Statement {
             return call.call();
         }
         boolean failed = true;
+        T result;
+        QueryBudgetExceededException violation;
         try {
-            T result = call.call();
+            result = call.call();
             failed = false;
-            return result;
         } finally {
-            StatementRecorder.exit(timing, sql, binds, batchRows, statements, failed, connection.dataSourceName());
+            violation = StatementRecorder.exit(timing, sql, binds, batchRows, statements, failed,
+                    connection.dataSourceName());
+        }
+        if (violation != null) {
+            if (result instanceof AutoCloseable opened) {
+                closeQuietly(opened, violation);
+            }
+            throw violation; // the scope fails on findings: the application's transaction rolls back
+        }
+        return result;
+    }
+
+    private static void closeQuietly(AutoCloseable opened, SQLException violation) {
+        try {
+            opened.close();
+        } catch (Exception closing) {
+            violation.addSuppressed(closing);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.querybudget.internal.jdbc;
 
+import dev.querybudget.Finding;
+import dev.querybudget.QueryBudgetExceededException;
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.scope.BindValues;
 import dev.querybudget.internal.scope.ScopeRegistry;
@@ -50,35 +52,42 @@ final class StatementRecorder {
     /**
      * After a statement ran: {@code sql} with its bound values (or {@code null}), as a batch of {@code batchRows} rows
      * or, with 0, on its own; or, for a plain statement's batch, each of {@code statements}, sharing the time.
+     *
+     * @return the exception to fail the call with, when the statement made a finding fire in a scope that fails on
+     *         findings; else {@code null}. Nothing else of QueryBudget's ever reaches the application.
      */
-    static void exit(long[] timing, String sql, BindValues binds, int batchRows, List<String> statements,
+    static QueryBudgetExceededException exit(long[] timing, String sql, BindValues binds, int batchRows, List<String> statements,
                      boolean failed, String dataSource) {
         if (--timing[DEPTH] > 0) {
-            return; // an inner wrapper of a statement an outer one counts
+            return null; // an inner wrapper of a statement an outer one counts
         }
         try {
             long nanos = System.nanoTime() - timing[STARTED];
             if (statements == null) {
-                record(sql, binds, batchRows, nanos, failed, dataSource);
-                return;
+                Finding violation = record(sql, binds, batchRows, nanos, failed, dataSource);
+                return violation == null ? null : new QueryBudgetExceededException(violation);
             }
             long share = nanos / statements.size();
+            Finding violation = null;
             for (String each : statements) {
-                record(each, null, batchRows, share, failed, dataSource);
+                Finding found = record(each, null, batchRows, share, failed, dataSource);
+                violation = violation == null ? found : violation;
             }
+            return violation == null ? null : new QueryBudgetExceededException(violation);
         } catch (RuntimeException | Error failure) {
             FailOpen.report("recording a statement", failure);
+            return null;
         }
     }
 
-    private static void record(String sql, BindValues binds, int batchRows, long nanos, boolean failed,
-                               String dataSource) {
+    private static Finding record(String sql, BindValues binds, int batchRows, long nanos, boolean failed,
+                                  String dataSource) {
         ShapedSql shaped = ShapeCache.shared().shape(sql);
         boolean single = batchRows == 0 && binds != null;
         long hash = single ? binds.hash(sql) : BindValues.hashWithout(sql);
         // Only an "= ANY(?)" statement carries its key list in a bind value; no other needs a second pass.
         int listLength = single && shaped.shape().hasArrayKeyList()
                 ? Math.max(shaped.listLength(), binds.longestArray()) : shaped.listLength();
-        REGISTRY.record(shaped.shape(), listLength, hash, batchRows, nanos, failed, binds, sql, dataSource);
+        return REGISTRY.record(shaped.shape(), listLength, hash, batchRows, nanos, failed, binds, sql, dataSource);
     }
 }

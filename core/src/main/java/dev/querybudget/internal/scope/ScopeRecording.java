@@ -101,6 +101,12 @@ public final class ScopeRecording {
         dataSourceStatements[dataSourceCount++] = 1;
     }
 
+    /** How often {@code shape} ran in this scope (0 when it is not tracked). */
+    synchronized long count(Shape shape) {
+        ShapeStats stats = shapes.get(shape);
+        return stats == null ? 0 : stats.count();
+    }
+
     /** Statements per DataSource name, in first-seen order (at most 16 names, then {@code other}). */
     public synchronized Map<String, Long> dataSourceCounts() {
         if (dataSourceCount == 1) {

@@ -1,5 +1,6 @@
 package dev.querybudget.internal.scope;
 
+import dev.querybudget.Finding;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.ThreadMode;
 import dev.querybudget.internal.FailOpen;
@@ -166,18 +167,20 @@ public final class ScopeRegistry {
     /**
      * Records one execution into every scope that wants it. The stack is walked at most once, and only when a
      * scope wants a call site (see {@link CallSites.Sample}); bind values are rendered only when a scope opted in to them.
+     *
+     * @return the finding the execution made fire in a scope that fails on findings, else {@code null}
      */
-    public void record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                       boolean failed, BindValues bindings, String sql, String dataSource) {
+    public Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
+                          boolean failed, BindValues bindings, String sql, String dataSource) {
         for (Downstream engine : downstream) {
             if (engine.listening().getAsBoolean()) {
                 engine.statements().accept(sql, new long[]{parameterHash, batchRows, listLength, nanos, failed ? 1 : 0});
             }
         }
-        record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource);
+        return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource);
     }
 
-    private void record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
+    private Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                         boolean failed, BindValues bindings, boolean renderable,
                         String dataSource) {
         OpenScope[] own = ownScopes();
@@ -187,8 +190,9 @@ public final class ScopeRegistry {
         }
         OpenScope[] shared = allThreadScopes;
         if (own.length == 0 && shared.length == 0) {
-            return;
+            return null;
         }
+        Finding violation = null;
         CallSites.Sample callSite = new CallSites.Sample();
         String parameters = null; // rendered once, for the first scope that opted in to them
         for (int pass = 0; pass < 2; pass++) {
@@ -207,8 +211,12 @@ public final class ScopeRegistry {
                 }
                 recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, callSite, scope.settings(),
                         sample, dataSource);
+                if (violation == null && scope.failsOnFindings()) {
+                    violation = scope.violation(shape);
+                }
             }
         }
+        return violation;
     }
 
     private OpenScope[] ownScopes() {
