@@ -4,6 +4,7 @@ import dev.querybudget.settings.InvalidSettingException;
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
 import dev.querybudget.spi.Failures;
+import dev.querybudget.spi.HandoverProtocol;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import javax.management.ObjectName;
@@ -21,11 +22,8 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
  */
 public final class QueryBudgetAgent {
 
-    /**
-     * The JMX domain, {@code dev.querybudget}. Built at run time: the shade plugin rewrites string constants that
-     * start with a relocated package name, and this one would become the shaded package's name.
-     */
-    static final String JMX_DOMAIN = String.join(".", "dev", "querybudget");
+    /** The JMX domain, {@code dev.querybudget}, which relocation leaves as it is. */
+    static final String JMX_DOMAIN = HandoverProtocol.ROOT_PACKAGE;
 
     private QueryBudgetAgent() {
     }
@@ -68,7 +66,7 @@ public final class QueryBudgetAgent {
             System.err.println(AgentOptions.refusal(invalid));
             return;
         }
-        if (!options.get(Settings.ENABLED) || AgentBridge.isActive()) {
+        if (!options.get(Settings.ENABLED) || AgentBridge.hasStarted()) {
             return;
         }
         try {
@@ -100,6 +98,7 @@ public final class QueryBudgetAgent {
             builder = ConnectionInstrumentation.install(builder);
             builder = ServletInstrumentation.install(builder);
             builder.installOn(instrumentation);
+            LateHandover.offerToLoadedCopies(instrumentation);
         } catch (RuntimeException | LinkageError failure) {
             Failures.report("starting the agent", failure);
         }

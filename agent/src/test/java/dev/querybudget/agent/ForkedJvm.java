@@ -74,6 +74,20 @@ final class ForkedJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Attaches the agent to this running JVM as a user would, {@code java -jar querybudget-agent.jar <pid> options},
+     * and returns what that printed.
+     */
+    String attachAgent(String agentOptions) throws Exception {
+        Process attach = new ProcessBuilder(JAVA, "-jar", AGENT_JAR.toAbsolutePath().toString(), Long.toString(pid()),
+                agentOptions).redirectErrorStream(true).start();
+        String output = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!attach.waitFor(60, TimeUnit.SECONDS) || attach.exitValue() != 0) {
+            throw new AssertionError("the agent did not attach: " + output);
+        }
+        return output;
+    }
+
     String awaitReady() throws Exception {
         try {
             return ready.get(60, TimeUnit.SECONDS);
@@ -117,9 +131,18 @@ final class ForkedJvm implements AutoCloseable {
 
     private static String classPath(boolean withQueryBudgetJars) {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.replace('\\', '/').endsWith("agent/target/classes"))
+                .filter(entry -> !isAgentItself(entry))
                 .filter(entry -> withQueryBudgetJars || !isQueryBudgetMain(entry))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /**
+     * The agent's own classes, which reach the application only through {@code -javaagent} or an attach: its
+     * {@code target/classes} under Surefire, its jar under Failsafe.
+     */
+    private static boolean isAgentItself(String entry) {
+        String path = entry.replace('\\', '/');
+        return path.endsWith("agent/target/classes") || path.endsWith("agent/target/querybudget-agent.jar");
     }
 
     /** QueryBudget's main jars (core, the JUnit extension), but not core's test jar with the flash-sale entities. */
