@@ -145,11 +145,15 @@ final class ForkedJvm implements AutoCloseable {
         return path.endsWith("agent/target/classes") || path.endsWith("agent/target/querybudget-agent.jar");
     }
 
-    /** QueryBudget's main jars (core, the JUnit extension), but not core's test jar with the flash-sale entities. */
+    /**
+     * QueryBudget's main jars (core, the JUnit extension, the Spring starter), but not core's test jar with the
+     * flash-sale entities.
+     */
     private static boolean isQueryBudgetMain(String entry) {
         String path = entry.replace('\\', '/');
         return path.endsWith("core/target/classes") || path.endsWith("junit-extension/target/classes")
-                || path.matches(".*/querybudget-(core|junit)-[^/]*(?<!-tests)\\.jar");
+                || path.endsWith("spring-autoconfigure/target/classes")
+                || path.matches(".*/querybudget-(core|junit|spring-boot-starter)-[^/]*(?<!-tests)\\.jar");
     }
 
     private static void read(java.io.InputStream stream, java.util.function.Consumer<String> lines) {
