@@ -41,9 +41,14 @@ public final class QueryScope implements AutoCloseable {
         return scope.settings();
     }
 
-    /** The counts so far, without closing the scope. */
+    /** The counts so far, without closing the scope (once finished, its report's). */
     public QueryCounts counts() {
-        return scope.recording().counts();
+        ScopeReport done = report;
+        if (done != null) {
+            return done.counts();
+        }
+        ScopeRecording recording = scope.recording();
+        return recording != null ? recording.counts() : finish().counts(); // finished meanwhile
     }
 
     /**
@@ -59,6 +64,7 @@ public final class QueryScope implements AutoCloseable {
             if (report == null) {
                 ScopeRegistry.get().close(scope);
                 report = detect();
+                scope.release();
             }
             return report;
         }
@@ -66,7 +72,7 @@ public final class QueryScope implements AutoCloseable {
 
     private ScopeReport detect() {
         ScopeRecording recording = scope.recording();
-        return recording.read(all -> { // one lock for the whole report
+        return recording.seal(all -> { // one lock for the whole report
             QueryCounts counts = recording.counts();
             List<ShapeCount> shapes = recording.shapeCounts();
             List<Finding> findings;

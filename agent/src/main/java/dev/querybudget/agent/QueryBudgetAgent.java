@@ -10,6 +10,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import javax.management.ObjectName;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
@@ -71,7 +73,7 @@ public final class QueryBudgetAgent {
         }
         try {
             QueryBudgetTotals totals = new QueryBudgetTotals();
-            registerMBeanInBackground(totals);
+            Map<String, Object> mbeans = new LinkedHashMap<>(Map.of("Agent", totals));
             Sinks sinks = new Sinks(options, totals);
             RequestScopes requests = new RequestScopes(options, sinks);
             AgentBridge.activate(requests);
@@ -79,7 +81,9 @@ public final class QueryBudgetAgent {
                 ThreadScopes outside = new ThreadScopes(requests.settings(), sinks);
                 requests.reportOutsideRequests(outside);
                 outside.start();
+                mbeans.put("ThreadScopes", outside);
             }
+            registerMBeansInBackground(mbeans);
             AgentBuilder builder = new AgentBuilder.Default()
                     .disableClassFormatChanges()
                     .with(loadedClasses)
@@ -105,18 +109,18 @@ public final class QueryBudgetAgent {
     }
 
     /**
-     * Registers the totals MBean on a thread of its own: the platform MBean server costs a few hundred classes, which
-     * the application's start-up need not wait for.
+     * Registers the MBeans ({@code dev.querybudget:type=<key>}) on a thread of its own: the platform MBean server costs
+     * a few hundred classes, which the application's start-up need not wait for.
      */
-    private static void registerMBeanInBackground(QueryBudgetTotals totals) {
-        Thread registration = new Thread(() -> {
+    private static void registerMBeansInBackground(Map<String, Object> mbeansByType) {
+        Thread registration = new Thread(() -> mbeansByType.forEach((type, mbean) -> {
             try {
                 ManagementFactory.getPlatformMBeanServer()
-                        .registerMBean(totals, new ObjectName(JMX_DOMAIN + ":type=Agent"));
+                        .registerMBean(mbean, new ObjectName(JMX_DOMAIN + ":type=" + type));
             } catch (Exception | LinkageError failure) {
                 Failures.report("registering the JMX MBean", failure);
             }
-        }, "querybudget-jmx");
+        }), "querybudget-jmx");
         registration.setDaemon(true);
         registration.start();
     }

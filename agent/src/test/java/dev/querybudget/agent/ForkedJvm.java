@@ -97,7 +97,11 @@ final class ForkedJvm implements AutoCloseable {
     }
 
     int awaitExit() throws InterruptedException {
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        return awaitExit(120);
+    }
+
+    int awaitExit(int seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the forked JVM did not end; its output:\n" + stdout() + "\n" + stderr());
         }

@@ -10,7 +10,8 @@ public final class OpenScope {
 
     private volatile String name;
     private final QueryBudgetSettings settings;
-    private final ScopeRecording recording = new ScopeRecording();
+    /** {@code null} once the scope's report is made: a closed scope a thread still lists then holds next to nothing. */
+    private ScopeRecording recording = new ScopeRecording();
     private final Thread owner;
     volatile boolean closed;
 
@@ -42,8 +43,20 @@ public final class OpenScope {
         return settings;
     }
 
+    /** What the scope recorded; {@code null} once {@link #release() released}. */
     public ScopeRecording recording() {
         return recording;
+    }
+
+    /**
+     * Lets go of the recording once the scope is closed and its report made. A scope closed on another thread (the
+     * agent reports a thread's scope early) stays in its owner's list until the owner next opens or closes one; this
+     * keeps that at a few bytes, however many such threads there are.
+     */
+    public void release() {
+        if (closed) {
+            recording = null;
+        }
     }
 
     Thread owner() {

@@ -236,9 +236,10 @@ public final class ScopeRegistry {
     private void record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                         boolean failed, BindValues bindings, boolean renderable,
                         String dataSource) {
+        Thread current = Thread.currentThread();
         OpenScope[] own = ownScopes();
         Predicate<Thread> opener = fallback;
-        if (opener != null && !ScopeLists.hasLive(own) && opener.test(Thread.currentThread())) {
+        if (opener != null && !ScopeLists.hasLive(own) && opener.test(current)) {
             own = ownScopes();
         }
         OpenScope[] shared = allThreadScopes;
@@ -247,13 +248,22 @@ public final class ScopeRegistry {
         }
         CallSites.Sample callSite = new CallSites.Sample();
         String parameters = null; // rendered once, for the first scope that opted in to them
-        for (int pass = 0; pass < 2; pass++) {
+        boolean ownLanded = false;
+        for (int pass = 0; pass < 3; pass++) {
             OpenScope[] scopes = pass == 0 ? own : shared;
-            for (OpenScope scope : scopes) {
-                if (scope.closed) {
-                    continue;
+            if (pass == 2) {
+                // Every scope of the thread was finished on another thread meanwhile (a per-thread scope reported
+                // early): the statement is in no report yet, so a new scope takes it.
+                if (ownLanded || own.length == 0 || opener == null || !opener.test(current)) {
+                    break;
                 }
-                ScopeRecording recording = scope.recording();
+                scopes = ownScopes();
+            }
+            for (OpenScope scope : scopes) {
+                ScopeRecording recording = scope.closed ? null : scope.recording();
+                if (recording == null) {
+                    continue; // closed, or finished and released on another thread
+                }
                 String sample = null;
                 if (renderable && scope.settings().includeParameters() && recording.wantsParameterSample(shape)) {
                     if (parameters == null) {
@@ -261,8 +271,9 @@ public final class ScopeRegistry {
                     }
                     sample = parameters;
                 }
-                recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, callSite, scope.settings(),
-                        sample, dataSource);
+                boolean landed = recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, callSite,
+                        scope.settings(), sample, dataSource);
+                ownLanded |= landed && pass != 1;
             }
         }
     }
