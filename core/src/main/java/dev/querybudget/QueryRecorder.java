@@ -81,8 +81,9 @@ public final class QueryRecorder {
     }
 
     /**
-     * Whether the QueryBudget agent is attached to this JVM. It then wraps every connection and opens a scope per
-     * HTTP request itself; fronts in the application (the Spring starter's request filter) stand back.
+     * Whether the QueryBudget agent is attached to this JVM, at start-up or since, and this copy of QueryBudget has
+     * handed over to it. The agent then wraps every connection and opens a scope per HTTP request itself; this copy
+     * wraps nothing new, and fronts in the application (the Spring starter's request filter) stand back.
      */
     public static boolean isAgentAttached() {
         return ScopeRegistry.get().isAgentAttached();

@@ -51,9 +51,14 @@ public final class QueryScope implements AutoCloseable {
         return this;
     }
 
-    /** The counts so far, without closing the scope. */
+    /** The counts so far, without closing the scope (once finished, its report's). */
     public QueryCounts counts() {
-        return scope.recording().counts();
+        ScopeReport done = report;
+        if (done != null) {
+            return done.counts();
+        }
+        ScopeRecording recording = scope.recording();
+        return recording != null ? recording.counts() : finish().counts(); // finished meanwhile
     }
 
     /**
@@ -68,7 +73,8 @@ public final class QueryScope implements AutoCloseable {
         synchronized (this) {
             if (report == null) {
                 ScopeRegistry.get().close(scope);
-                report = scope.detect();
+                report = scope.detect(true);
+                scope.release();
             }
             return report;
         }

@@ -3,21 +3,25 @@ package dev.querybudget.agent;
 import dev.querybudget.QueryRecorder;
 import dev.querybudget.spi.EngineHooks;
 import dev.querybudget.spi.Failures;
+import dev.querybudget.spi.HandoverProtocol;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
+import java.util.Map;
 
 /**
- * What the inlined advice calls, and the one door between the agent and the application's own copy of QueryBudget.
- * Its signatures use JDK types only ({@code Object} for JDBC and servlet objects): it is loaded from the agent jar
- * on the system class path, and every class loader of the application can see it.
+ * What the inlined advice calls, and the one door between the agent and the application's own copy of QueryBudget
+ * (the agent's side of the {@link HandoverProtocol}). Its signatures use JDK types only ({@code Object} for JDBC and
+ * servlet objects): it is loaded from the agent jar on the system class path, and every class loader of the
+ * application can see it.
  *
  * <p>Every method is fail-open: it catches everything and hands the application's object back unchanged.
+ *
+ * @since 0.2.0
  */
 public final class AgentBridge {
 
+    private static volatile boolean started;
     private static volatile boolean active;
     private static volatile RequestScopes requests;
 
@@ -27,23 +31,67 @@ public final class AgentBridge {
     private AgentBridge() {
     }
 
-    static void activate(RequestScopes requestScopes) {
+    static synchronized void activate(RequestScopes requestScopes) {
         requests = requestScopes;
         EngineHooks.markInstalled();
+        started = true;
         active = true;
     }
 
-    /** Whether the agent is attached and on. Read reflectively by the application's copy of QueryBudget. */
+    /** Whether the agent was started in this JVM (it may have stood back since). */
+    static boolean hasStarted() {
+        return started;
+    }
+
+    /** {@link HandoverProtocol#BRIDGE_IS_ACTIVE}: whether the agent is attached, on, and has not stood back. */
     public static boolean isActive() {
         return active;
     }
 
+    /** {@link HandoverProtocol#BRIDGE_VERSION}: the protocol this agent speaks. */
+    public static int protocolVersion() {
+        return HandoverProtocol.VERSION;
+    }
+
     /**
-     * Adds the application's own QueryBudget engine: from now on it receives every statement the agent records while
-     * {@code listening} (one of its scopes is open; see {@code AgentHandover} in core).
+     * {@link HandoverProtocol#BRIDGE_CONNECT}: links the application's own QueryBudget engine ({@code application}
+     * holds its entries) to the agent's, and returns the agent's entries; {@code null} when the agent is not active.
      */
-    public static void addEngine(BiConsumer<String, long[]> engine, BooleanSupplier listening) {
-        EngineHooks.addDownstream(engine, listening);
+    public static synchronized Map<String, Object> connect(Map<String, Object> application) {
+        if (!active) {
+            return null;
+        }
+        try {
+            return EngineHooks.linkApplicationEngine(application);
+        } catch (RuntimeException | LinkageError failure) {
+            Failures.report("linking the application's QueryBudget to the agent", failure);
+            return null;
+        }
+    }
+
+    /**
+     * {@link HandoverProtocol#BRIDGE_STAND_BACK}: the application's own QueryBudget speaks another protocol version,
+     * so the two cannot be one engine. The agent says so once and stands back: it wraps no further connection, opens
+     * no further request or thread scope, and the application's QueryBudget counts on its own.
+     */
+    public static synchronized void standBack(int applicationVersion) {
+        if (!active) {
+            return;
+        }
+        active = false;
+        try {
+            EngineHooks.fallbackScopes(null);
+        } catch (RuntimeException | LinkageError failure) {
+            Failures.report("standing back", failure);
+        }
+        System.err.println(standBackLine(applicationVersion));
+    }
+
+    static String standBackLine(int applicationVersion) {
+        return "QueryBudget agent: the application's own QueryBudget speaks hand-over protocol " + applicationVersion
+                + " and this agent protocol " + HandoverProtocol.VERSION + ", so they cannot be one engine. The agent"
+                + " stands back (it wraps no further connection and reports no further request) and the application's"
+                + " QueryBudget counts on its own; use the agent of the application's QueryBudget version.";
     }
 
     public static void enterConnection() {
@@ -81,7 +129,7 @@ public final class AgentBridge {
 
     public static void enterRequest(Object request) {
         RequestScopes scopes = requests;
-        if (scopes != null) {
+        if (scopes != null && active) {
             scopes.enter(request);
         }
     }

@@ -4,11 +4,14 @@ import dev.querybudget.settings.InvalidSettingException;
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
 import dev.querybudget.spi.Failures;
+import dev.querybudget.spi.HandoverProtocol;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import javax.management.ObjectName;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
@@ -21,11 +24,8 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
  */
 public final class QueryBudgetAgent {
 
-    /**
-     * The JMX domain, {@code dev.querybudget}. Built at run time: the shade plugin rewrites string constants that
-     * start with a relocated package name, and this one would become the shaded package's name.
-     */
-    static final String JMX_DOMAIN = String.join(".", "dev", "querybudget");
+    /** The JMX domain, {@code dev.querybudget}, which relocation leaves as it is. */
+    static final String JMX_DOMAIN = HandoverProtocol.ROOT_PACKAGE;
 
     private QueryBudgetAgent() {
     }
@@ -68,12 +68,12 @@ public final class QueryBudgetAgent {
             System.err.println(AgentOptions.refusal(invalid));
             return;
         }
-        if (!options.get(Settings.ENABLED) || AgentBridge.isActive()) {
+        if (!options.get(Settings.ENABLED) || AgentBridge.hasStarted()) {
             return;
         }
         try {
             QueryBudgetTotals totals = new QueryBudgetTotals();
-            registerMBeanInBackground(totals);
+            Map<String, Object> mbeans = new LinkedHashMap<>(Map.of("Agent", totals));
             Sinks sinks = new Sinks(options, totals);
             RequestScopes requests = new RequestScopes(options, sinks);
             AgentBridge.activate(requests);
@@ -81,7 +81,9 @@ public final class QueryBudgetAgent {
                 ThreadScopes outside = new ThreadScopes(requests.settings(), sinks);
                 requests.reportOutsideRequests(outside);
                 outside.start();
+                mbeans.put("ThreadScopes", outside);
             }
+            registerMBeansInBackground(mbeans);
             AgentBuilder builder = new AgentBuilder.Default()
                     .disableClassFormatChanges()
                     .with(loadedClasses)
@@ -100,24 +102,25 @@ public final class QueryBudgetAgent {
             builder = ConnectionInstrumentation.install(builder);
             builder = ServletInstrumentation.install(builder);
             builder.installOn(instrumentation);
+            LateHandover.offerToLoadedCopies(instrumentation);
         } catch (RuntimeException | LinkageError failure) {
             Failures.report("starting the agent", failure);
         }
     }
 
     /**
-     * Registers the totals MBean on a thread of its own: the platform MBean server costs a few hundred classes, which
-     * the application's start-up need not wait for.
+     * Registers the MBeans ({@code dev.querybudget:type=<key>}) on a thread of its own: the platform MBean server costs
+     * a few hundred classes, which the application's start-up need not wait for.
      */
-    private static void registerMBeanInBackground(QueryBudgetTotals totals) {
-        Thread registration = new Thread(() -> {
+    private static void registerMBeansInBackground(Map<String, Object> mbeansByType) {
+        Thread registration = new Thread(() -> mbeansByType.forEach((type, mbean) -> {
             try {
                 ManagementFactory.getPlatformMBeanServer()
-                        .registerMBean(totals, new ObjectName(JMX_DOMAIN + ":type=Agent"));
+                        .registerMBean(mbean, new ObjectName(JMX_DOMAIN + ":type=" + type));
             } catch (Exception | LinkageError failure) {
                 Failures.report("registering the JMX MBean", failure);
             }
-        }, "querybudget-jmx");
+        }), "querybudget-jmx");
         registration.setDaemon(true);
         registration.start();
     }

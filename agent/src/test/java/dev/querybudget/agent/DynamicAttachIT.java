@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,12 +23,7 @@ class DynamicAttachIT {
         ForkedJvm app = ForkedJvm.start(null, OrdersApp.class.getName(), "orders app listening on", false);
         try {
             int port = Integer.parseInt(app.awaitReady());
-            Process attach = new ProcessBuilder(ForkedJvm.JAVA, "-jar", ForkedJvm.AGENT_JAR.toAbsolutePath().toString(),
-                    Long.toString(app.pid()), "json=" + json).redirectErrorStream(true).start();
-            String attachOutput = new String(attach.getInputStream().readAllBytes());
-            assertThat(attach.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(attach.exitValue()).as(attachOutput).isZero();
-            assertThat(attachOutput).contains("QueryBudget agent attached to " + app.pid());
+            assertThat(app.attachAgent("json=" + json)).contains("QueryBudget agent attached to " + app.pid());
 
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/orders/lazy/1")).build(), HttpResponse.BodyHandlers.ofString());

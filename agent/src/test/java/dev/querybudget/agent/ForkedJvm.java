@@ -74,6 +74,20 @@ final class ForkedJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Attaches the agent to this running JVM as a user would, {@code java -jar querybudget-agent.jar <pid> options},
+     * and returns what that printed.
+     */
+    String attachAgent(String agentOptions) throws Exception {
+        Process attach = new ProcessBuilder(JAVA, "-jar", AGENT_JAR.toAbsolutePath().toString(), Long.toString(pid()),
+                agentOptions).redirectErrorStream(true).start();
+        String output = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!attach.waitFor(60, TimeUnit.SECONDS) || attach.exitValue() != 0) {
+            throw new AssertionError("the agent did not attach: " + output);
+        }
+        return output;
+    }
+
     String awaitReady() throws Exception {
         try {
             return ready.get(60, TimeUnit.SECONDS);
@@ -83,7 +97,11 @@ final class ForkedJvm implements AutoCloseable {
     }
 
     int awaitExit() throws InterruptedException {
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        return awaitExit(120);
+    }
+
+    int awaitExit(int seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the forked JVM did not end; its output:\n" + stdout() + "\n" + stderr());
         }
@@ -117,16 +135,29 @@ final class ForkedJvm implements AutoCloseable {
 
     private static String classPath(boolean withQueryBudgetJars) {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.replace('\\', '/').endsWith("agent/target/classes"))
+                .filter(entry -> !isAgentItself(entry))
                 .filter(entry -> withQueryBudgetJars || !isQueryBudgetMain(entry))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    /** QueryBudget's main jars (core, the JUnit extension), but not core's test jar with the flash-sale entities. */
+    /**
+     * The agent's own classes, which reach the application only through {@code -javaagent} or an attach: its
+     * {@code target/classes} under Surefire, its jar under Failsafe.
+     */
+    private static boolean isAgentItself(String entry) {
+        String path = entry.replace('\\', '/');
+        return path.endsWith("agent/target/classes") || path.endsWith("agent/target/querybudget-agent.jar");
+    }
+
+    /**
+     * QueryBudget's main jars (core, the JUnit extension, the Spring starter), but not core's test jar with the
+     * flash-sale entities.
+     */
     private static boolean isQueryBudgetMain(String entry) {
         String path = entry.replace('\\', '/');
         return path.endsWith("core/target/classes") || path.endsWith("junit-extension/target/classes")
-                || path.matches(".*/querybudget-(core|junit)-[^/]*(?<!-tests)\\.jar");
+                || path.endsWith("spring-autoconfigure/target/classes")
+                || path.matches(".*/querybudget-(core|junit|spring-boot-starter)-[^/]*(?<!-tests)\\.jar");
     }
 
     private static void read(java.io.InputStream stream, java.util.function.Consumer<String> lines) {

@@ -2,8 +2,7 @@ package dev.querybudget.spi;
 
 import dev.querybudget.internal.scope.ScopeRegistry;
 
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -30,19 +29,20 @@ public final class EngineHooks {
     }
 
     /**
-     * Adds an engine that receives every statement this one records while {@code listening} says it has a scope open,
-     * in JDK types only: the SQL and {@code [parameterHash, batchRows, listLength, nanos, failed (1 or 0)]}. This is
-     * how the agent's relocated copy of QueryBudget hands its statements to the application's own copy, which offers
-     * itself by class name ({@code dev.querybudget.agent.AgentBridge}) when it starts.
+     * The agent's side of the {@link HandoverProtocol}: links the application's own copy of QueryBudget, which offered
+     * {@code application} (its protocol entries), downstream of this engine, and returns this engine's entries for it.
+     * From then on this engine records every statement of the JVM and hands each down while the application's copy
+     * has a scope open.
      */
-    public static void addDownstream(BiConsumer<String, long[]> engine, BooleanSupplier listening) {
-        ScopeRegistry.get().addDownstream(engine, listening);
+    public static Map<String, Object> linkApplicationEngine(Map<String, Object> application) {
+        return ScopeRegistry.get().linkDownstream(application);
     }
 
     /**
      * Sets what happens to a statement whose thread has no scope open: {@code opener} may open one on the thread, with
      * {@link dev.querybudget.QueryRecorder#open}, and says whether it did; if not, the statement goes unrecorded.
-     * The agent's {@code outside-requests=per-thread} reports start-up and scheduler work this way.
+     * The agent's {@code outside-requests=per-thread} reports start-up and scheduler work this way; {@code null} stops
+     * it.
      */
     public static void fallbackScopes(Predicate<Thread> opener) {
         ScopeRegistry.get().fallbackScopes(opener);

@@ -30,7 +30,9 @@ import java.util.List;
  * {@code HikariDataSource}, so beans that inject the pool by its class, pool metrics and health all keep working),
  * and only the connections it hands out are wrapped, under the bean's name. A DataSource that delegates to another
  * wrapped one counts each statement once all the same: the engine records only the outermost wrapper a statement
- * passes. With the agent attached, connections are left as they are: the agent wraps them already.
+ * passes. With the agent attached at start-up, no bean is wrapped: the agent wraps every connection already. (Attached
+ * later, the proxies stay, and hand out the connections as they are: the application's QueryBudget then wraps
+ * nothing.)
  */
 final class DataSourceWrapper implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, Ordered {
 
@@ -66,7 +68,7 @@ final class DataSourceWrapper implements BeanPostProcessor, BeanFactoryAware, Sm
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (!(bean instanceof DataSource dataSource) || ScopedProxyUtils.isScopedTarget(beanName)
-                || isWrapped(bean) || QueryRecorder.isWrapped(dataSource)) {
+                || isWrapped(bean) || QueryRecorder.isWrapped(dataSource) || QueryRecorder.isAgentAttached()) {
             return bean;
         }
         if (excluded.contains(beanName)) {

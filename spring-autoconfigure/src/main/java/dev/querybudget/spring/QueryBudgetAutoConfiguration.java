@@ -41,6 +41,12 @@ public final class QueryBudgetAutoConfiguration {
         return new DataSourceWrapper(SpringSettings.read(environment).get(Settings.EXCLUDED_DATA_SOURCES));
     }
 
+    /** With the agent attached at start-up: one INFO line on what the starter leaves to it. */
+    @Bean
+    AgentNotice queryBudgetAgentNotice(Environment environment) {
+        return new AgentNotice(environment);
+    }
+
     /** The starter's settings: {@code querybudget.*}, read and checked with core's one table of settings. */
     @Bean
     @ConditionalOnMissingBean(name = "queryBudgetSettings")

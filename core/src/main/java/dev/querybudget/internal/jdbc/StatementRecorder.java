@@ -7,6 +7,7 @@ import dev.querybudget.internal.scope.BindValues;
 import dev.querybudget.internal.scope.ScopeRegistry;
 import dev.querybudget.internal.shape.ShapeCache;
 import dev.querybudget.internal.shape.ShapedSql;
+import dev.querybudget.spi.HandoverProtocol;
 
 import java.util.List;
 
@@ -15,19 +16,16 @@ import java.util.List;
  *
  * <p>Only the outermost statement of a thread is recorded. When two QueryBudget wrappers sit on one path (a pool
  * between two wrapped DataSources, a connection wrapped by the agent and by the application), the inner one runs
- * inside the outer one's timing and stands back, so each statement is counted once. Nothing here throws into the
- * application: every failure goes to {@link FailOpen} and the JDBC call carries on.
+ * inside the outer one's timing and stands back, so each statement is counted once. With the agent attached, the
+ * agent's wrappers and these time statements on one per-thread timing ({@link ScopeRegistry#statementTiming()}), so
+ * this holds across the two copies of QueryBudget too. Nothing here throws into the application: every failure goes
+ * to {@link FailOpen} and the JDBC call carries on.
  */
 final class StatementRecorder {
 
     private static final ScopeRegistry REGISTRY = ScopeRegistry.get();
-    /**
-     * Per thread: {@code [depth, startedNanos]}, how deep inside QueryBudget-wrapped statements it is and when the
-     * outermost began. A JDK type, so that the entry a pooled thread keeps pins none of QueryBudget's classes.
-     */
-    private static final ThreadLocal<long[]> TIMING = ThreadLocal.withInitial(() -> new long[2]);
-    private static final int DEPTH = 0;
-    private static final int STARTED = 1;
+    private static final int DEPTH = HandoverProtocol.TIMING_DEPTH;
+    private static final int STARTED = HandoverProtocol.TIMING_STARTED;
 
     private StatementRecorder() {
     }
@@ -38,7 +36,7 @@ final class StatementRecorder {
             if (REGISTRY.isIdle()) {
                 return null;
             }
-            long[] timing = TIMING.get();
+            long[] timing = REGISTRY.statementTiming().get();
             if (timing[DEPTH]++ == 0) {
                 timing[STARTED] = System.nanoTime();
             }

@@ -1,43 +1,60 @@
 package dev.querybudget.internal.scope;
 
 import dev.querybudget.internal.FailOpen;
+import dev.querybudget.spi.HandoverProtocol;
 
-import java.lang.reflect.Method;
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
+import java.util.Map;
 
 /**
- * One engine per JVM when the agent is attached and the application has QueryBudget's own jars too (the JUnit
- * extension with the agent on Surefire's {@code argLine}, the Spring starter).
+ * The application's side of the {@link HandoverProtocol}: one engine per JVM when the agent is attached and the
+ * application has QueryBudget's own jars too (the JUnit extension with the agent on Surefire's {@code argLine}, the
+ * Spring starter), whichever came first.
  *
- * <p>The agent carries a relocated copy of core; its classes and the application's are different classes. They
- * meet only through {@code dev.querybudget.agent.AgentBridge}, on the system class path with the agent jar, in JDK
- * types: this copy hands the bridge a {@code BiConsumer<String, long[]>} and a {@code BooleanSupplier}, and from then
- * on receives every statement the agent records while one of its scopes is open, and wraps nothing itself. So a scope this copy opens sees the agent's statements, and
- * each statement is counted once.
+ * <p>The registry calls it the first time it is used; the agent calls {@link #offer()} when it attaches to a running
+ * JVM, so a late agent is found too. The agent's jar leaves this class out, so its own copy of core never offers
+ * itself to itself.
  *
- * <p>The agent's jar leaves this class out, so its own copy of core never offers itself to itself.
+ * <p>Public for the agent's reflective call only; not API.
  */
-final class AgentHandover {
-
-    static final String BRIDGE = "dev.querybudget.agent.AgentBridge";
+public final class AgentHandover {
 
     private AgentHandover() {
     }
 
-    static void offer(ScopeRegistry registry) {
+    /**
+     * Looks for the agent now ({@link HandoverProtocol#APPLICATION_OFFER}): a late-attached agent calls it on every
+     * copy of this class it finds loaded. Never throws.
+     */
+    public static void offer() {
+        offer(ScopeRegistry.get());
+    }
+
+    static synchronized void offer(ScopeRegistry registry) {
+        if (registry.isLinked()) {
+            return;
+        }
+        Class<?> bridge;
         try {
-            Class<?> bridge = Class.forName(BRIDGE, true, ClassLoader.getSystemClassLoader());
-            Method active = bridge.getMethod("isActive");
-            if (!(Boolean) active.invoke(null)) {
+            bridge = Class.forName(HandoverProtocol.BRIDGE_CLASS, true, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException | LinkageError | SecurityException noAgent) {
+            return; // no agent in this JVM (yet): this copy is the engine
+        }
+        try {
+            if (!(Boolean) bridge.getMethod(HandoverProtocol.BRIDGE_IS_ACTIVE).invoke(null)) {
                 return;
             }
-            BiConsumer<String, long[]> engine = registry::recordForeign;
-            BooleanSupplier listening = registry::hasOpenScopes;
-            bridge.getMethod("addEngine", BiConsumer.class, BooleanSupplier.class).invoke(null, engine, listening);
-            registry.agentAttached();
-        } catch (ClassNotFoundException noAgent) {
-            // no agent in this JVM: this copy is the engine
+            int agentVersion = (Integer) bridge.getMethod(HandoverProtocol.BRIDGE_VERSION).invoke(null);
+            if (agentVersion != HandoverProtocol.VERSION) {
+                // The agent says so, once, and stands back; this copy goes on counting by itself.
+                bridge.getMethod(HandoverProtocol.BRIDGE_STAND_BACK, int.class).invoke(null, HandoverProtocol.VERSION);
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> agent = (Map<String, Object>) bridge.getMethod(HandoverProtocol.BRIDGE_CONNECT, Map.class)
+                    .invoke(null, registry.handoverEntries());
+            if (agent != null) {
+                registry.linkUpstream(agent);
+            }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
             FailOpen.report("handing over to the QueryBudget agent", failure);
         }

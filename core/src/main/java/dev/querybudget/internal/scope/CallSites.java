@@ -4,6 +4,7 @@ import dev.querybudget.CallSite;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
+import dev.querybudget.spi.HandoverProtocol;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,11 @@ import java.util.List;
  */
 public final class CallSites {
 
+    /**
+     * QueryBudget's own package as the application's copy names it: the agent's relocated copy must still pass over
+     * the application's QueryBudget frames (the starter's filter, the application's own core).
+     */
+    private static final String QUERYBUDGET = HandoverProtocol.ROOT_PACKAGE;
     /** Frames kept per capture; what the scopes' own filters then choose from. */
     static final int CANDIDATE_FRAMES = 16;
     /** Frames a finding shows, from the call site outwards. */
@@ -26,8 +32,8 @@ public final class CallSites {
      */
     private static final String[] LIBRARY_PREFIXES = {
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta.",
-            "dev.querybudget.internal.", Names.QUERYBUDGET + ".internal.", Names.QUERYBUDGET + ".agent.",
-            Names.QUERYBUDGET + ".spring.",
+            "dev.querybudget.internal.", QUERYBUDGET + ".internal.", QUERYBUDGET + ".agent.",
+            QUERYBUDGET + ".spring.",
             "net.ttddyy.dsproxy.", "net.bytebuddy.",
             "com.zaxxer.hikari.", "org.apache.commons.dbcp", "org.apache.tomcat.jdbc.", "com.mchange.",
             "org.vibur.", "io.agroal.",
@@ -39,15 +45,6 @@ public final class CallSites {
             "org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.", "org.eclipse.jetty.", "io.undertow.",
             "kotlin.", "kotlinx.", "scala.", "groovy.", "org.codehaus.groovy.", "org.aspectj.",
     };
-
-    /**
-     * QueryBudget's own package, built at run time. The agent's jar relocates this class and rewrites the string
-     * constants that name QueryBudget's packages; its copy must still pass over the application's QueryBudget frames
-     * (the starter's filter, the application's own core), which keep their names.
-     */
-    private static final class Names {
-        static final String QUERYBUDGET = String.join(".", "dev", "querybudget");
-    }
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
@@ -100,7 +97,7 @@ public final class CallSites {
 
     static boolean isLibrary(String className, String methodName) {
         if (className.equals(QueryRecorder.class.getName()) || className.equals(QueryScope.class.getName())
-                || className.equals(Names.QUERYBUDGET + ".QueryRecorder") || className.equals(Names.QUERYBUDGET + ".QueryScope")
+                || className.equals(QUERYBUDGET + ".QueryRecorder") || className.equals(QUERYBUDGET + ".QueryScope")
                 || methodName.startsWith("$$_hibernate_") || className.contains("$HibernateProxy")
                 || className.contains("$$") || className.contains("$ByteBuddy$")) {
             return true;

@@ -13,14 +13,17 @@ import dev.querybudget.internal.shape.Shape;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /** A scope while it is open: its name, its settings and what it has recorded. */
 public final class OpenScope {
 
     private volatile String name;
     private final QueryBudgetSettings settings;
-    private final ScopeRecording recording = new ScopeRecording();
+    /** {@code null} once the scope's report is made: a closed scope a thread still lists then holds next to nothing. */
+    private ScopeRecording recording = new ScopeRecording();
     private final Thread owner;
     volatile boolean closed;
     private volatile boolean failsOnFindings;
@@ -53,8 +56,20 @@ public final class OpenScope {
         return settings;
     }
 
+    /** What the scope recorded; {@code null} once {@link #release() released}. */
     public ScopeRecording recording() {
         return recording;
+    }
+
+    /**
+     * Lets go of the recording once the scope is closed and its report made. A scope closed on another thread (the
+     * agent reports a thread's scope early) stays in its owner's list until the owner next opens or closes one; this
+     * keeps that at a few bytes, however many such threads there are.
+     */
+    public void release() {
+        if (closed) {
+            recording = null;
+        }
     }
 
     Thread owner() {
@@ -81,6 +96,10 @@ public final class OpenScope {
      * a handful of detections, not one per statement.
      */
     Finding violation(Shape shape) {
+        ScopeRecording recording = this.recording;
+        if (recording == null) {
+            return null;
+        }
         boolean overBudget = Detector.isOverBudget(recording.counts(), settings);
         long executions = recording.count(shape);
         int threshold = settings.threshold();
@@ -89,7 +108,7 @@ public final class OpenScope {
         if (!overBudget && !crossing) {
             return null;
         }
-        for (Finding finding : detect().findings()) {
+        for (Finding finding : detect(recording, false).findings()) {
             if (finding instanceof BudgetFinding || finding instanceof ShapeFinding found && found.shape().equals(shape)) {
                 return finding;
             }
@@ -97,10 +116,18 @@ public final class OpenScope {
         return null;
     }
 
-    /** What the scope saw so far, with its findings. Detection never throws: a failure leaves no findings. */
-    public ScopeReport detect() {
-        return recording.read(all -> { // one lock for the whole report
-            QueryCounts counts = recording.counts();
+    /**
+     * What the scope saw, with its findings; with {@code seal}, its final report: a statement that arrives after it
+     * goes to another scope. Detection never throws: a failure leaves no findings.
+     */
+    public ScopeReport detect(boolean seal) {
+        ScopeRecording recording = this.recording;
+        return recording == null ? null : detect(recording, seal);
+    }
+
+    private ScopeReport detect(ScopeRecording recording, boolean seal) {
+        Function<Collection<ShapeStats>, ScopeReport> report = all -> {
+            QueryCounts counts = recording.counts(); // under the recording's one lock, with the statistics
             List<ShapeCount> shapes = recording.shapeCounts();
             List<Finding> findings;
             try {
@@ -111,7 +138,8 @@ public final class OpenScope {
             }
             return new ScopeReport(name, counts, shapes, findings, recording.untracked(),
                     recording.dataSourceCounts());
-        });
+        };
+        return seal ? recording.seal(report) : recording.read(report);
     }
 
     /** Closes the scope: {@code true} for the one call that did, {@code false} for any later one. */

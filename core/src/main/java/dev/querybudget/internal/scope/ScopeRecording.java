@@ -42,6 +42,8 @@ public final class ScopeRecording {
     private String[] dataSourceNames = new String[1];
     private long[] dataSourceStatements = new long[1];
     private int dataSourceCount;
+    /** Set as the scope's report is made: a statement that arrives later is refused, not silently lost. */
+    private boolean sealed;
 
     synchronized boolean wantsParameterSample(Shape shape) {
         ShapeStats stats = shapes.get(shape);
@@ -49,12 +51,16 @@ public final class ScopeRecording {
     }
 
     /**
-     * Records one execution. When the shape's statistics want a call site for it (a repeat, sampled), it is taken
-     * from {@code callSite}, which walks the stack once for all the scopes that record the execution.
+     * Records one execution, unless the recording is {@linkplain #seal sealed}: {@code false} then. When the shape's
+     * statistics want a call site for it (a repeat, sampled), it is taken from {@code callSite}, which walks the stack
+     * once for all the scopes that record the execution.
      */
-    synchronized void record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                             boolean failedOnServer, CallSites.Sample callSite, QueryBudgetSettings settings,
-                             String parameterSample, String dataSource) {
+    synchronized boolean record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
+                                boolean failedOnServer, CallSites.Sample callSite, QueryBudgetSettings settings,
+                                String parameterSample, String dataSource) {
+        if (sealed) {
+            return false;
+        }
         perType[shape.type().ordinal()]++;
         countDataSource(dataSource == null ? "dataSource" : dataSource);
         if (batchRows > 0) {
@@ -68,7 +74,7 @@ public final class ScopeRecording {
             if (shapes.size() >= MAX_SHAPES) {
                 untracked++;
                 last = shape;
-                return;
+                return true;
             }
             stats = new ShapeStats(shape, last);
             shapes.put(shape, stats);
@@ -80,6 +86,7 @@ public final class ScopeRecording {
             stats.addParameterSample(parameterSample);
         }
         last = shape;
+        return true;
     }
 
     private void countDataSource(String name) {
@@ -144,6 +151,15 @@ public final class ScopeRecording {
 
     private static ShapeCount shapeCount(ShapeStats stats) {
         return new ShapeCount(stats.shape, stats.count, stats.distinct, stats.totalNanos);
+    }
+
+    /**
+     * Seals the recording and reads the per-shape statistics under its lock, as the scope's report is made: every
+     * statement is either in what {@code reader} sees or refused by {@link #record}.
+     */
+    public synchronized <T> T seal(Function<Collection<ShapeStats>, T> reader) {
+        sealed = true;
+        return reader.apply(shapes.values());
     }
 
     /** Reads the per-shape statistics under this recording's lock (the detector's way in). */

@@ -7,8 +7,9 @@ import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.shape.Shape;
 import dev.querybudget.internal.shape.ShapeCache;
 import dev.querybudget.internal.shape.ShapedSql;
+import dev.querybudget.spi.HandoverProtocol;
 
-import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -20,10 +21,15 @@ import java.util.function.Predicate;
  * <p>A statement goes to every open scope of its own thread (nested scopes each count it) and to every open
  * {@link ThreadMode#ALL_THREADS} scope. Lookups on the statement path read one volatile array and allocate
  * nothing; opening and closing, which are rare, copy the arrays.
+ *
+ * <p>With the agent attached, the agent's copy of this registry is the JVM's one engine and this copy, the
+ * application's, is linked to it by the {@link HandoverProtocol} (see {@link EngineLink}). This copy looks for the
+ * agent lazily, at its first scope, its first wrap or the first question about the agent, and again when a late
+ * agent asks it to.
  */
 public final class ScopeRegistry {
 
-    private static final OpenScope[] NONE = new OpenScope[0];
+    private static final OpenScope[] NONE = ScopeLists.NONE;
     private static final Object[] NO_SCOPES = new Object[0];
     /** The DataSource name of statements the agent hands over: it wraps connections, not named beans. */
     private static final String FOREIGN_DATA_SOURCE = "agent";
@@ -35,8 +41,10 @@ public final class ScopeRegistry {
      * only, so it pins none of QueryBudget's classes (and no web application's class loader) to the thread.
      */
     private final ThreadLocal<Object[]> threadScopes = ThreadLocal.withInitial(() -> NO_SCOPES);
-    private volatile Downstream[] downstream = new Downstream[0];
+    private final EngineLink link = new EngineLink();
+    private volatile boolean lookedForAgent;
     private volatile boolean agentAttached;
+    private volatile boolean installed;
     private volatile Predicate<Thread> fallback;
     private volatile OpenScope[] allThreadScopes = NONE;
     private final AtomicInteger open = new AtomicInteger();
@@ -44,41 +52,54 @@ public final class ScopeRegistry {
     ScopeRegistry() {
     }
 
-    static {
+    public static ScopeRegistry get() {
+        return INSTANCE;
+    }
+
+    /** Looks for the agent the first time this copy is used; {@link AgentHandover#offer()} looks again on request. */
+    private void lookForAgentOnce() {
+        if (lookedForAgent) {
+            return;
+        }
+        lookedForAgent = true;
         try {
-            AgentHandover.offer(INSTANCE);
+            AgentHandover.offer(this);
         } catch (NoClassDefFoundError agentsOwnCopy) {
             // The agent's jar leaves AgentHandover out: this copy is the agent's engine, with no one to hand over to.
         }
     }
 
-    public static ScopeRegistry get() {
-        return INSTANCE;
-    }
-
-    private volatile boolean installed;
-
     /** Notes that something in this JVM now feeds statements to the registry (a wrapper, the agent). */
     public void markInstalled() {
+        lookForAgentOnce();
         installed = true;
     }
 
     /** Whether anything in this JVM feeds statements to the registry. */
     public boolean isInstalled() {
+        lookForAgentOnce();
         return installed;
     }
 
-    /** Whether no scope is open anywhere, here or in an engine downstream: the statement path's first test. */
+    /**
+     * Whether no scope is open anywhere — here, in an application engine downstream, or, once linked, in the agent's
+     * engine upstream: the statement path's first test.
+     */
     public boolean isIdle() {
-        if (open.get() != 0 || fallback != null) {
-            return false;
+        EngineLink.Upstream up = link.upstream();
+        if (up != null) {
+            return up.idle().getAsBoolean();
         }
-        for (Downstream engine : downstream) {
-            if (engine.listening().getAsBoolean()) {
-                return false;
-            }
-        }
-        return true;
+        return open.get() == 0 && fallback == null && !link.downstreamListening();
+    }
+
+    /**
+     * Per thread, how deep inside wrapped statements it is and when the outermost began
+     * ({@link HandoverProtocol#TIMING_DEPTH}, {@link HandoverProtocol#TIMING_STARTED}): shared with the agent's
+     * engine once linked, so that only the outermost wrapper of either copy records a statement.
+     */
+    public ThreadLocal<long[]> statementTiming() {
+        return link.timing();
     }
 
     /** Whether a scope of this engine is open: what an engine upstream asks before it hands a statement over. */
@@ -87,55 +108,87 @@ public final class ScopeRegistry {
     }
 
     /**
-     * Adds an engine that receives every statement this one records while {@code listening} says it has a scope open,
-     * as JDK types only: the SQL and
-     * {@code [parameterHash, batchRows, listLength, nanos, failed (1 or 0)]}. This is how the agent's engine hands
-     * its statements to the application's own copy of QueryBudget (see {@code AgentHandover}).
+     * The agent's side of the {@link HandoverProtocol}: links an application engine ({@code application} holds its
+     * entries) downstream of this one and returns this engine's entries for it.
      */
-    public synchronized void addDownstream(BiConsumer<String, long[]> engine, BooleanSupplier listening) {
-        Downstream[] grown = Arrays.copyOf(downstream, downstream.length + 1);
-        grown[downstream.length] = new Downstream(engine, listening);
-        downstream = grown;
+    public Map<String, Object> linkDownstream(Map<String, Object> application) {
+        BiConsumer<String, long[]> relay = this::recordRelayed;
+        BooleanSupplier idle = this::isIdle;
+        return link.linkDownstream(application, relay, idle);
+    }
+
+    /** This copy's entries for the {@link HandoverProtocol}, as the application's engine. */
+    Map<String, Object> handoverEntries() {
+        BiConsumer<String, long[]> statements = this::recordForeign;
+        BooleanSupplier listening = this::hasOpenScopes;
+        return Map.of(HandoverProtocol.STATEMENTS, statements, HandoverProtocol.LISTENING, listening);
+    }
+
+    /**
+     * Links this copy, the application's, to the agent's engine ({@code agent} holds its entries): from now on it
+     * wraps nothing new, its wrappers hand their statements up, and its fronts stand back.
+     */
+    void linkUpstream(Map<String, Object> agent) {
+        link.linkUpstream(agent);
+        agentAttached = true;
+        installed = true;
+    }
+
+    /** Whether this copy is linked to the agent's engine. */
+    boolean isLinked() {
+        return link.upstream() != null;
     }
 
     /**
      * Sets what happens to a statement whose thread has no scope open: {@code opener} may open one on the thread, with
      * {@link #open}, and says whether it did (the agent's per-thread scopes for start-up and scheduler work); if not,
-     * the statement goes unrecorded.
+     * the statement goes unrecorded. {@code null} takes it away again.
      */
     public void fallbackScopes(Predicate<Thread> opener) {
         fallback = opener;
     }
 
-    /** Notes that the agent wraps every connection of this JVM, so this engine wraps none itself. */
-    public void agentAttached() {
-        agentAttached = true;
-        installed = true;
-    }
-
+    /** Whether this copy is linked to the agent's engine, which wraps every connection, so this one wraps none. */
     public boolean isAgentAttached() {
+        lookForAgentOnce();
         return agentAttached;
     }
 
-    /** Records a statement another engine wrapped and timed (the agent's, for this copy of QueryBudget). */
-    public void recordForeign(String sql, long[] facts) {
+    /** Records, here only, a statement the agent's engine hands down to this copy, the application's. */
+    void recordForeign(String sql, long[] facts) {
         try {
-            ShapedSql shaped = ShapeCache.shared().shape(sql);
-            record(shaped.shape(), (int) facts[2], facts[0], (int) facts[1], facts[3], facts[4] != 0, null, false,
-                    FOREIGN_DATA_SOURCE);
+            recordLocally(sql, facts);
         } catch (RuntimeException | StackOverflowError failure) {
             FailOpen.report("recording a statement from the agent", failure);
         }
     }
 
+    /** Records a statement the application's wrappers hand up to this copy, the agent's, and hands it down again. */
+    void recordRelayed(String sql, long[] facts) {
+        try {
+            link.handDown(sql, facts);
+            recordLocally(sql, facts);
+        } catch (RuntimeException | StackOverflowError failure) {
+            FailOpen.report("recording a statement from the application", failure);
+        }
+    }
+
+    private void recordLocally(String sql, long[] facts) {
+        ShapedSql shaped = ShapeCache.shared().shape(sql);
+        record(shaped.shape(), (int) facts[HandoverProtocol.LIST_LENGTH], facts[HandoverProtocol.PARAMETER_HASH],
+                (int) facts[HandoverProtocol.BATCH_ROWS], facts[HandoverProtocol.NANOS],
+                facts[HandoverProtocol.FAILED] != 0, null, false, FOREIGN_DATA_SOURCE);
+    }
+
     public OpenScope open(String name, QueryBudgetSettings settings) {
+        lookForAgentOnce();
         OpenScope scope = new OpenScope(name, settings, Thread.currentThread());
         if (settings.threadMode() == ThreadMode.ALL_THREADS) {
             synchronized (this) {
-                allThreadScopes = append(allThreadScopes, scope);
+                allThreadScopes = ScopeLists.append(allThreadScopes, scope);
             }
         } else {
-            threadScopes.set(append(ownScopes(), scope));
+            threadScopes.set(ScopeLists.append(ownScopes(), scope));
         }
         open.incrementAndGet();
         return scope;
@@ -153,10 +206,10 @@ public final class ScopeRegistry {
         }
         if (scope.settings().threadMode() == ThreadMode.ALL_THREADS) {
             synchronized (this) {
-                allThreadScopes = remove(allThreadScopes, scope);
+                allThreadScopes = ScopeLists.remove(allThreadScopes, scope);
             }
         } else if (Thread.currentThread() == scope.owner()) {
-            OpenScope[] left = remove(ownScopes(), scope);
+            OpenScope[] left = ScopeLists.remove(ownScopes(), scope);
             threadScopes.set(left.length == 0 ? NO_SCOPES : left);
         }
         // Closed on another thread: the owner's list keeps a closed scope, which record() skips and the owner's
@@ -167,25 +220,30 @@ public final class ScopeRegistry {
     /**
      * Records one execution into every scope that wants it. The stack is walked at most once, and only when a
      * scope wants a call site (see {@link CallSites.Sample}); bind values are rendered only when a scope opted in to them.
+     * Linked to the agent's engine, this copy hands the execution up instead, and receives it back while it has a
+     * scope open.
      *
-     * @return the finding the execution made fire in a scope that fails on findings, else {@code null}
+     * @return the finding the execution made fire in a scope that fails on findings, else {@code null}; always
+     *         {@code null} when the agent's engine records (a finding is then only reported, never thrown)
      */
     public Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                           boolean failed, BindValues bindings, String sql, String dataSource) {
-        for (Downstream engine : downstream) {
-            if (engine.listening().getAsBoolean()) {
-                engine.statements().accept(sql, new long[]{parameterHash, batchRows, listLength, nanos, failed ? 1 : 0});
-            }
+        EngineLink.Upstream up = link.upstream();
+        if (up != null) {
+            up.statements().accept(sql, HandoverProtocol.statement(parameterHash, batchRows, listLength, nanos, failed));
+            return null;
         }
+        link.handDown(sql, parameterHash, batchRows, listLength, nanos, failed);
         return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource);
     }
 
     private Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                         boolean failed, BindValues bindings, boolean renderable,
                         String dataSource) {
+        Thread current = Thread.currentThread();
         OpenScope[] own = ownScopes();
         Predicate<Thread> opener = fallback;
-        if (opener != null && !hasLiveScope(own) && opener.test(Thread.currentThread())) {
+        if (opener != null && !ScopeLists.hasLive(own) && opener.test(current)) {
             own = ownScopes();
         }
         OpenScope[] shared = allThreadScopes;
@@ -195,13 +253,22 @@ public final class ScopeRegistry {
         Finding violation = null;
         CallSites.Sample callSite = new CallSites.Sample();
         String parameters = null; // rendered once, for the first scope that opted in to them
-        for (int pass = 0; pass < 2; pass++) {
+        boolean ownLanded = false;
+        for (int pass = 0; pass < 3; pass++) {
             OpenScope[] scopes = pass == 0 ? own : shared;
-            for (OpenScope scope : scopes) {
-                if (scope.closed) {
-                    continue;
+            if (pass == 2) {
+                // Every scope of the thread was finished on another thread meanwhile (a per-thread scope reported
+                // early): the statement is in no report yet, so a new scope takes it.
+                if (ownLanded || own.length == 0 || opener == null || !opener.test(current)) {
+                    break;
                 }
-                ScopeRecording recording = scope.recording();
+                scopes = ownScopes();
+            }
+            for (OpenScope scope : scopes) {
+                ScopeRecording recording = scope.closed ? null : scope.recording();
+                if (recording == null) {
+                    continue; // closed, or finished and released on another thread
+                }
                 String sample = null;
                 if (renderable && scope.settings().includeParameters() && recording.wantsParameterSample(shape)) {
                     if (parameters == null) {
@@ -209,9 +276,10 @@ public final class ScopeRegistry {
                     }
                     sample = parameters;
                 }
-                recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, callSite, scope.settings(),
-                        sample, dataSource);
-                if (violation == null && scope.failsOnFindings()) {
+                boolean landed = recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, callSite,
+                        scope.settings(), sample, dataSource);
+                ownLanded |= landed && pass != 1;
+                if (landed && violation == null && scope.failsOnFindings()) {
                     violation = scope.violation(shape);
                 }
             }
@@ -222,55 +290,5 @@ public final class ScopeRegistry {
     private OpenScope[] ownScopes() {
         Object[] scopes = threadScopes.get();
         return scopes.length == 0 ? NONE : (OpenScope[]) scopes;
-    }
-
-    private static boolean hasLiveScope(OpenScope[] scopes) {
-        for (OpenScope scope : scopes) {
-            if (!scope.closed) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static OpenScope[] append(OpenScope[] scopes, OpenScope scope) {
-        OpenScope[] live = sweep(scopes);
-        OpenScope[] grown = Arrays.copyOf(live, live.length + 1);
-        grown[live.length] = scope;
-        return grown;
-    }
-
-    /** {@code scopes} without {@code scope} and without any closed scope. */
-    private static OpenScope[] remove(OpenScope[] scopes, OpenScope scope) {
-        int kept = 0;
-        for (OpenScope s : scopes) {
-            if (s != scope && !s.closed) {
-                kept++;
-            }
-        }
-        if (kept == 0) {
-            return NONE;
-        }
-        OpenScope[] left = new OpenScope[kept];
-        int k = 0;
-        for (OpenScope s : scopes) {
-            if (s != scope && !s.closed) {
-                left[k++] = s;
-            }
-        }
-        return left;
-    }
-
-    private static OpenScope[] sweep(OpenScope[] scopes) {
-        for (OpenScope s : scopes) {
-            if (s.closed) {
-                return remove(scopes, null);
-            }
-        }
-        return scopes;
-    }
-
-    /** An engine that receives this one's statements while it {@code listening}. */
-    private record Downstream(BiConsumer<String, long[]> statements, BooleanSupplier listening) {
     }
 }
