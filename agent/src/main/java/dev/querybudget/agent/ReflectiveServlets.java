@@ -10,12 +10,16 @@ import java.lang.reflect.Proxy;
  * The request lifecycle's view of a servlet request and response, read reflectively so that {@code jakarta.servlet}
  * and {@code javax.servlet} both work with no servlet API in the agent. Methods are taken from the servlet API's
  * interfaces that the object's class implements, never from the class itself (a container's wrapper may be
- * non-public), once per class. The route template is Spring MVC's best-matching pattern when there is one.
+ * non-public), once per class. The route template is Spring MVC's best-matching pattern when there is one, except
+ * the static-resource handler's catch-all, as the Spring starter reads it.
  */
 final class ReflectiveServlets implements ServletAdapter<Object, Object> {
 
     static final ReflectiveServlets INSTANCE = new ReflectiveServlets();
     static final String SPRING_MVC_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+    static final String SPRING_MVC_HANDLER = "org.springframework.web.servlet.HandlerMapping.bestMatchingHandler";
+    /** Spring MVC's static-resource handler: its catch-all pattern ({@code /**}) is no route, as in Spring's meters. */
+    static final String SPRING_MVC_RESOURCES = "org.springframework.web.servlet.resource.ResourceHttpRequestHandler";
     private static final String[] NAMESPACES = {"jakarta.servlet.", "javax.servlet."};
 
     private static final ClassValue<Api> REQUESTS = new ClassValue<>() {
@@ -51,6 +55,12 @@ final class ReflectiveServlets implements ServletAdapter<Object, Object> {
 
     @Override
     public String routeTemplate(Object request) {
+        Object handler = attribute(request, SPRING_MVC_HANDLER);
+        for (Class<?> type = handler == null ? null : handler.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(SPRING_MVC_RESOURCES)) {
+                return null;
+            }
+        }
         return attribute(request, SPRING_MVC_PATTERN) instanceof String template ? template : null;
     }
 

@@ -1,6 +1,7 @@
 package dev.querybudget.agent;
 
 import com.example.orders.OrdersApp;
+import dev.querybudget.meter.MeterListing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,13 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgentRequestLifecycleIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern METER = Pattern.compile("(\\S+) .* count=(\\d+)(?: total=(\\d+))?");
 
     private ForkedJvm app;
     private int port;
@@ -49,13 +44,13 @@ class AgentRequestLifecycleIT {
 
     @Test
     void requestsThatEndOnTheErrorPageAreCountedOnceUnderTheirOwnMethodAndRoute() throws Exception {
-        Map<String, String> before = meters();
+        List<String> before = meters();
         for (int i = 0; i < 10; i++) {
             assertThat(send("GET", "/orders/missing/" + i)).isEqualTo("404 error 404");
             assertThat(send("GET", "/orders/bad/" + i)).isEqualTo("400 error 400");
         }
 
-        assertThat(added(before, meters())).containsExactly(
+        assertThat(MeterListing.added(before, meters())).containsExactly(
                 "jmx Requests +20",
                 "querybudget.request.queries{method=GET,outcome=CLIENT_ERROR,uri=NOT_FOUND} count +10 total +0",
                 "querybudget.request.queries{method=GET,outcome=CLIENT_ERROR,uri=UNKNOWN} count +10 total +0");
@@ -65,14 +60,14 @@ class AgentRequestLifecycleIT {
     @Test
     void aRequestThatThrowsAfterAnNPlusOneIsReportedAsAServerErrorAndStillFailsAsTheApplicationMeantIt()
             throws Exception {
-        Map<String, String> before = meters();
+        List<String> before = meters();
 
         assertThat(send("GET", "/orders/fail/1")).isEqualTo("500 error 500");
 
         awaitStdout("sink: FinishedRequest \"GET /orders/fail/{id}\" method=GET uri=UNKNOWN route=/orders/fail/{id}"
                 + " status=500 outcome=SERVER_ERROR exception=java.lang.IllegalStateException statements=21"
                 + " findings=[QUERY_BUDGET, N_PLUS_ONE] trace=null");
-        assertThat(added(before, meters())).containsExactly(
+        assertThat(MeterListing.added(before, meters())).containsExactly(
                 "jmx NPlusOneFindings +1",
                 "jmx QueryBudgetFindings +1",
                 "jmx Requests +1",
@@ -85,14 +80,14 @@ class AgentRequestLifecycleIT {
 
     @Test
     void anAsyncRequestCountsBothItsDispatchesInOneScopeAndKeepsItsBody() throws Exception {
-        Map<String, String> before = meters();
+        List<String> before = meters();
 
         assertThat(send("GET", "/async/orders/1")).isEqualTo("200 60 items");
 
         awaitStdout("sink: FinishedRequest \"GET /async/orders/{id}\" method=GET uri=UNKNOWN route=/async/orders/{id}"
                 + " status=200 outcome=SUCCESS exception=null statements=22 findings=[QUERY_BUDGET, N_PLUS_ONE]"
                 + " trace=null");
-        assertThat(added(before, meters())).contains("jmx Requests +1", "jmx Statements +22",
+        assertThat(MeterListing.added(before, meters())).contains("jmx Requests +1", "jmx Statements +22",
                 "querybudget.request.queries{method=GET,outcome=SUCCESS,uri=UNKNOWN} count +1 total +22");
     }
 
@@ -100,32 +95,33 @@ class AgentRequestLifecycleIT {
     void randomMethodsAndPathsKeepTheSeriesToAFixedHandful() throws Exception {
         Random random = new Random(4);
         String[] methods = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "FOO", "get", "PROPFIND"};
-        Map<String, String> before = meters();
+        List<String> before = meters();
         for (int i = 0; i < 100; i++) {
             send(methods[i % methods.length], randomPath(random, i));
         }
-        Map<String, String> afterFirst = meters();
+        List<String> afterFirst = meters();
         for (int i = 0; i < 100; i++) {
             send(methods[i % methods.length], randomPath(random, i));
         }
-        Map<String, String> afterSecond = meters();
+        List<String> afterSecond = meters();
 
-        assertThat(afterSecond.keySet()).as("the second hundred adds no series").isEqualTo(afterFirst.keySet());
-        assertThat(added(before, afterSecond)).contains("jmx Requests +200");
-        List<String> series = afterSecond.keySet().stream().filter(id -> id.startsWith("querybudget.")).toList();
-        assertThat(series).hasSizeLessThanOrEqualTo(20).allSatisfy(id -> assertThat(id)
-                .matches("querybudget\\.(request\\.queries|findings)\\{(kind=[A-Z_]+,)?method=(GET|HEAD|POST|PUT|PATCH"
-                        + "|DELETE|OPTIONS|TRACE|OTHER)(,outcome=[A-Z_]+)?,uri=[^,}]+}")
-                .doesNotContain("null").doesNotContainPattern("uri=/(orders/)?[a-z]+"));
+        assertThat(MeterListing.counts(afterSecond).keySet()).as("the second hundred adds no series")
+                .isEqualTo(MeterListing.counts(afterFirst).keySet());
+        assertThat(MeterListing.added(before, afterSecond)).contains("jmx Requests +200");
+        List<String> series = afterSecond.stream().filter(line -> line.startsWith("querybudget.")).toList();
+        assertThat(series).hasSizeLessThanOrEqualTo(20).allSatisfy(line -> assertThat(line)
+                .matches(MeterListing.SCHEMA_LINE)
+                .matches(".*method=(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|OTHER)[,}].*")
+                .matches(".*uri=(NOT_FOUND|UNKNOWN|REDIRECTION|root)} .*"));
     }
 
     @Test
     void anIgnoredUrlIsServedButNotReported() throws Exception {
-        Map<String, String> before = meters();
+        List<String> before = meters();
 
         assertThat(send("GET", "/orders/fetch/1")).isEqualTo("200 60 items");
 
-        assertThat(added(before, meters())).isEmpty();
+        assertThat(MeterListing.added(before, meters())).isEmpty();
         assertThat(app.stdout()).doesNotContain("/orders/fetch");
     }
 
@@ -150,34 +146,9 @@ class AgentRequestLifecycleIT {
         return response.statusCode() + " " + response.body().trim();
     }
 
-    /** The application's meters and the agent's JMX totals: series id → its counts. */
-    private Map<String, String> meters() throws Exception {
-        Map<String, String> meters = new TreeMap<>();
-        for (String line : send("GET", "/meters").substring(4).lines().toList()) {
-            Matcher meter = METER.matcher(line);
-            if (meter.matches()) {
-                meters.put(meter.group(1), meter.group(2) + (meter.group(3) == null ? "" : " " + meter.group(3)));
-            } else if (line.startsWith("jmx ")) {
-                meters.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
-            }
-        }
-        return meters;
-    }
-
-    /** What grew between two readings of {@link #meters()}, one line per series. */
-    private static List<String> added(Map<String, String> before, Map<String, String> after) {
-        List<String> added = new ArrayList<>();
-        after.forEach((id, counts) -> {
-            if (counts.equals(before.get(id))) {
-                return;
-            }
-            String[] now = counts.split(" ");
-            String[] then = before.getOrDefault(id, now.length == 2 ? "0 0" : "0").split(" ");
-            String count = "+" + (Long.parseLong(now[0]) - Long.parseLong(then[0]));
-            added.add(id.startsWith("jmx ") ? id + " " + count : id + " count " + count
-                    + (now.length == 2 ? " total +" + (Long.parseLong(now[1]) - Long.parseLong(then[1])) : ""));
-        });
-        return added;
+    /** The application's meters and the agent's JMX totals, one line each. */
+    private List<String> meters() throws Exception {
+        return send("GET", "/meters").substring(4).lines().toList();
     }
 
     private void awaitStdout(String line) throws InterruptedException {

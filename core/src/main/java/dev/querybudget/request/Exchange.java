@@ -21,6 +21,7 @@ final class Exchange<S> {
     private volatile S response;
     private volatile Throwable thrown;
     private volatile boolean completionHooked;
+    private volatile boolean wentAsync;
 
     Exchange(QueryScope scope, String method, String path) {
         this.scope = scope;
@@ -67,8 +68,17 @@ final class Exchange<S> {
         return finished.compareAndSet(false, true);
     }
 
-    /** {@code true} for the one call that should register the completion listener. */
+    /** Whether a dispatch of the request started async processing. */
+    boolean wentAsync() {
+        return wentAsync;
+    }
+
+    /**
+     * Notes that the request went async; {@code true} for the one call that should register the completion
+     * listener.
+     */
     boolean hookCompletion() {
+        wentAsync = true;
         if (completionHooked) {
             return false;
         }

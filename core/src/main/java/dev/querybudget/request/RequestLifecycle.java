@@ -156,7 +156,7 @@ public final class RequestLifecycle<Q, S> {
                 }
                 return null;
             }
-            verdict = finish(exchange, thrown == null);
+            verdict = finish(exchange, thrown == null && !exchange.wentAsync());
         } catch (RuntimeException | LinkageError failed) {
             Failures.report("finishing a request scope", failed);
             return null;

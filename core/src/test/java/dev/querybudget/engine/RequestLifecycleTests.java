@@ -208,6 +208,21 @@ class RequestLifecycleTests {
     }
 
     @Test
+    void anAsyncRequestIsOnlyReportedEvenWhenTheLifecycleWouldFailIt() throws Exception {
+        RequestLifecycle<Request, Response> failing = lifecycle.failingWith(report -> new IllegalStateException());
+        Request request = new Request("GET", "/items");
+        Response response = new Response();
+        failing.enter(request);
+        request.asyncStarted = true;
+        failing.exit(request, response, null);
+        Request async = request.asyncDispatch();
+        failing.enter(async);
+
+        assertThat(failing.exit(async, response, null).status()).isEqualTo(200);
+        assertThat(response.buffersReset).isZero();
+    }
+
+    @Test
     void nothingTheLifecycleDoesReachesTheApplicationWhenTheAdapterOrASinkFails() throws Exception {
         ServletFixture broken = new ServletFixture() {
             @Override
