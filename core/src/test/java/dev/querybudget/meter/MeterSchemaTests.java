@@ -1,9 +1,8 @@
 package dev.querybudget.meter;
 
+import dev.querybudget.GeneratedReadme;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,11 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dquerybudget.readme.update=true} rewrites it after the schema changed.
  */
 class MeterSchemaTests {
-
-    private static final Path README = Path.of("../README.md");
-    private static final String START = "<!-- meters:start (generated from dev.querybudget.meter.MeterSchema;"
-            + " MeterSchemaTests checks it) -->\n";
-    private static final String END = "<!-- meters:end -->";
 
     @Test
     void twoMetersWithTheirTypeUnitDescriptionAndTags() {
@@ -37,18 +31,8 @@ class MeterSchemaTests {
     }
 
     @Test
-    void theReadmeShowsTheTableOfMeters() throws Exception {
-        String readme = Files.readString(README);
-        String expected = START + table() + END;
-        if (Boolean.getBoolean("querybudget.readme.update")) {
-            readme = readme.substring(0, readme.indexOf(START)) + expected
-                    + readme.substring(readme.indexOf(END) + END.length());
-            Files.writeString(README, readme);
-        }
-        int start = readme.indexOf(START);
-        assertThat(start).as("README marks the meters table").isNotNegative();
-        assertThat(readme.substring(start, readme.indexOf(END) + END.length())).as("README's meters table is"
-                + " generated from MeterSchema: rewrite it with -Dquerybudget.readme.update=true").isEqualTo(expected);
+    void theReadmeShowsTheTableOfMeters() {
+        GeneratedReadme.assertShows("meters", MeterSchema.class.getName(), MeterSchemaTests.class, table());
     }
 
     static String table() {
