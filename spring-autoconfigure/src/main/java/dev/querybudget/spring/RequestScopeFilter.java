@@ -20,18 +20,20 @@ import java.io.IOException;
  * Core's request lifecycle as a servlet filter, on every request, async and error dispatch: a scope per request,
  * named {@code METHOD route} from Spring MVC's route template, finished after its last dispatch whether it returned or
  * threw (the exception goes on to the container unchanged), and published to the sinks. The response is never
- * buffered: the count header is set just before the response commits ({@link CountHeaderResponse}), and throw mode
- * fails a request only while its response is not committed.
+ * buffered: the count header is set just before the response commits, and throw mode fails a synchronous request
+ * only while its response is not committed ({@link BeforeCommitResponse}).
  */
 final class RequestScopeFilter implements Filter {
 
     private final RequestLifecycle<HttpServletRequest, HttpServletResponse> lifecycle;
     private final String header;
+    private final boolean throwMode;
 
     RequestScopeFilter(ResolvedSettings settings, ScopeSink sink) {
         RequestLifecycle<HttpServletRequest, HttpServletResponse> requests = RequestLifecycle.of(
                 JakartaServlets.INSTANCE, settings.scopeSettings(), settings.get(Settings.IGNORE_URLS), sink);
-        this.lifecycle = settings.get(Settings.MODE).equals("throw")
+        this.throwMode = settings.get(Settings.MODE).equals("throw");
+        this.lifecycle = throwMode
                 ? requests.failingWith(report -> report.hasFindings() ? new QueryBudgetException(report) : null)
                 : requests;
         this.header = settings.get(Settings.RESPONSE_HEADER_ENABLED) ? settings.get(Settings.RESPONSE_HEADER_NAME)
@@ -47,8 +49,9 @@ final class RequestScopeFilter implements Filter {
             return;
         }
         lifecycle.enter(request);
-        HttpServletResponse passed = header != null && request.getDispatcherType() == DispatcherType.REQUEST
-                ? new CountHeaderResponse(response, header, () -> lifecycle.statementsSoFar(request)) : response;
+        HttpServletResponse passed = (header != null || throwMode)
+                && request.getDispatcherType() == DispatcherType.REQUEST ? new BeforeCommitResponse(response, header,
+                () -> lifecycle.statementsSoFar(request), throwMode) : response;
         Throwable thrown = null;
         try {
             chain.doFilter(request, passed);
@@ -62,9 +65,9 @@ final class RequestScopeFilter implements Filter {
 
     /** May throw {@link QueryBudgetException} in throw mode, only when the chain itself did not throw. */
     private void exit(HttpServletRequest request, HttpServletResponse response, Throwable thrown) {
-        CountHeaderResponse counting = header == null ? null : CountHeaderResponse.find(response);
-        if (counting != null && !request.isAsyncStarted()) {
-            counting.beforeCommit(); // the last dispatch wrote nothing: the header still goes out
+        BeforeCommitResponse before = BeforeCommitResponse.find(response);
+        if (before != null) {
+            before.dispatchReturned(request.isAsyncStarted());
         }
         lifecycle.exit(request, response, thrown);
     }

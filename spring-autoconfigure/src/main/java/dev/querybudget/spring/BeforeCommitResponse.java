@@ -13,29 +13,45 @@ import java.io.Writer;
 import java.util.function.LongSupplier;
 
 /**
- * A response that sets the statement-count header just before it can commit — at the first write, flush,
- * {@code sendError} or {@code sendRedirect}, or as the request ends with nothing written — with the statements the
- * request has run by then, and never afterwards. It holds nothing back: every byte goes straight through, so an async
- * response (whose body is written by a later dispatch) and a streamed one are untouched.
+ * What the starter does to a response before it commits, and nothing else: it never holds a byte back, so an async
+ * response (whose body a later dispatch writes) and a streamed one go through untouched.
+ *
+ * <ul>
+ *   <li>The statement-count header, when it is on, is set just before the response can commit — at the first write,
+ *       flush, {@code sendError} or {@code sendRedirect}, or as the request ends with nothing written — with the
+ *       statements the request has run by then, and never afterwards.</li>
+ *   <li>In throw mode, the application's flushes wait until the request's first dispatch returns (frameworks flush
+ *       after writing a body, which commits it): the body stays in the container's own buffer, so a request with
+ *       findings can still fail. A body larger than that buffer commits all the same. A request that goes async has
+ *       its held flush done as its first dispatch returns.</li>
+ * </ul>
  */
-final class CountHeaderResponse extends HttpServletResponseWrapper {
+final class BeforeCommitResponse extends HttpServletResponseWrapper {
 
     private final String header;
     private final LongSupplier statements;
     private volatile boolean decided;
+    private volatile boolean holdingFlushes;
+    private volatile boolean flushHeld;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
-    CountHeaderResponse(HttpServletResponse response, String header, LongSupplier statements) {
+    /**
+     * @param header         the count header's name, {@code null} for none
+     * @param holdingFlushes whether flushes wait for the first dispatch to return (throw mode)
+     */
+    BeforeCommitResponse(HttpServletResponse response, String header, LongSupplier statements,
+                         boolean holdingFlushes) {
         super(response);
         this.header = header;
         this.statements = statements;
+        this.holdingFlushes = holdingFlushes;
     }
 
     /** The wrapper of this kind inside {@code response}, or {@code null}. */
-    static CountHeaderResponse find(ServletResponse response) {
+    static BeforeCommitResponse find(ServletResponse response) {
         for (ServletResponse next = response; next != null; ) {
-            if (next instanceof CountHeaderResponse counting) {
+            if (next instanceof BeforeCommitResponse counting) {
                 return counting;
             }
             next = next instanceof jakarta.servlet.ServletResponseWrapper wrapper ? wrapper.getResponse() : null;
@@ -43,9 +59,28 @@ final class CountHeaderResponse extends HttpServletResponseWrapper {
         return null;
     }
 
+    /**
+     * A dispatch of the request returns: held flushes are done if the request goes on asynchronously, and the header
+     * is set if the request ends here with nothing written.
+     */
+    void dispatchReturned(boolean async) {
+        holdingFlushes = false;
+        if (!async) {
+            beforeCommit();
+        } else if (flushHeld) {
+            flushHeld = false;
+            try {
+                flushBuffer();
+            } catch (IOException | RuntimeException failure) {
+                // The client left: the container sees it on its next write.
+                Failures.report("flushing a response held in throw mode", failure);
+            }
+        }
+    }
+
     /** Sets the header, once, unless the response is already committed. Never throws into the write it precedes. */
     void beforeCommit() {
-        if (decided) {
+        if (decided || header == null) {
             return;
         }
         decided = true;
@@ -83,7 +118,17 @@ final class CountHeaderResponse extends HttpServletResponseWrapper {
     @Override
     public void flushBuffer() throws IOException {
         beforeCommit();
-        super.flushBuffer();
+        if (!held()) {
+            super.flushBuffer();
+        }
+    }
+
+    /** Whether a flush now waits for the first dispatch to return; notes that one did. */
+    private boolean held() {
+        if (holdingFlushes) {
+            flushHeld = true;
+        }
+        return holdingFlushes;
     }
 
     @Override
@@ -128,7 +173,9 @@ final class CountHeaderResponse extends HttpServletResponseWrapper {
         @Override
         public void flush() throws IOException {
             beforeCommit();
-            target.flush();
+            if (!held()) {
+                target.flush();
+            }
         }
 
         @Override
@@ -166,7 +213,9 @@ final class CountHeaderResponse extends HttpServletResponseWrapper {
         @Override
         public void flush() {
             beforeCommit();
-            target.flush();
+            if (!held()) {
+                target.flush();
+            }
         }
 
         @Override
