@@ -33,6 +33,28 @@ public final class QueryScope implements AutoCloseable {
         ScopeRegistry.get().rename(scope, java.util.Objects.requireNonNull(name, "name"));
     }
 
+    /**
+     * Makes this scope count the current thread's statements too, until {@link #detachFromCurrentThread()} on this
+     * thread: for a unit of work that goes on on another thread, such as an async request's next dispatch. Idempotent;
+     * does nothing once the scope is finished. A scope of {@link ThreadMode#ALL_THREADS} sees every thread already.
+     *
+     * @since 0.2.0
+     */
+    public void attachToCurrentThread() {
+        ScopeRegistry.get().attach(scope);
+    }
+
+    /**
+     * Stops this scope from counting the current thread's statements; it stays open, and its other threads still
+     * count. For the thread that opened it too: a request whose work goes on elsewhere hands its thread back to the
+     * container.
+     *
+     * @since 0.2.0
+     */
+    public void detachFromCurrentThread() {
+        ScopeRegistry.get().detach(scope);
+    }
+
     public QueryBudgetSettings settings() {
         return scope.settings();
     }

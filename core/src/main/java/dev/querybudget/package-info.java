@@ -5,7 +5,9 @@
  * {@link dev.querybudget.Finding}s, each a {@link dev.querybudget.ShapeFinding} or a
  * {@link dev.querybudget.BudgetFinding}. {@link dev.querybudget.QueryBudgetSettings} and
  * {@link dev.querybudget.Budget} say what a scope records and allows. Value types live here; the renderers in
- * {@code dev.querybudget.report}, the hooks for QueryBudget's own fronts in {@code dev.querybudget.spi}.
+ * {@code dev.querybudget.report}, the outputs of finished scopes in {@code dev.querybudget.sink}, the meters in
+ * {@code dev.querybudget.meter}, and for QueryBudget's own fronts the request lifecycle in
+ * {@code dev.querybudget.request} and the hooks in {@code dev.querybudget.spi}.
  *
  * @since 0.1.0
  */

@@ -134,10 +134,10 @@ public final class AgentBridge {
         }
     }
 
-    public static void exitRequest(Object request, Object response) {
+    public static void exitRequest(Object request, Object response, Throwable thrown) {
         RequestScopes scopes = requests;
         if (scopes != null) {
-            scopes.exit(request, response);
+            scopes.exit(request, response, thrown);
         }
     }
 }

@@ -1,18 +1,17 @@
 package dev.querybudget.agent;
 
-import dev.querybudget.Finding;
-import dev.querybudget.ScopeReport;
-import dev.querybudget.spi.Failures;
+import dev.querybudget.meter.MeterRecorder;
+import dev.querybudget.meter.MeterSchema;
+import dev.querybudget.meter.MeterType;
 
 import java.lang.reflect.Method;
 
 /**
- * Meters on the application's global Micrometer registry, found reflectively through the request thread's class
- * loader (the agent has no Micrometer of its own): {@code querybudget.request.queries} (distribution summary, tags
- * {@code method}, {@code route}) and {@code querybudget.findings} (counter, tags {@code kind}, {@code route}) — the
- * names the Spring starter uses. Tag values come from bounded sets: HTTP methods, route templates, finding kinds.
+ * Core's {@link MeterSchema} on the application's global Micrometer registry, found reflectively through the request
+ * thread's class loader (the agent has no Micrometer of its own): the same meter ids, descriptions and base units as
+ * the Spring starter's. Without Micrometer it records nothing.
  */
-final class MicrometerMeters {
+final class MicrometerMeters implements MeterRecorder {
 
     private final ClassValue<Api> apis = new ClassValue<>() {
         @Override
@@ -21,7 +20,8 @@ final class MicrometerMeters {
         }
     };
 
-    void record(ScopeReport report, String method, String route) {
+    @Override
+    public void record(MeterSchema meter, String[] tags, double amount) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) {
             return;
@@ -36,51 +36,54 @@ final class MicrometerMeters {
             return;
         }
         try {
-            api.summary(new String[]{"method", method, "route", route}, report.counts().total());
-            for (Finding finding : report.findings()) {
-                api.count(new String[]{"kind", finding.kind().name(), "route", route});
-            }
-        } catch (ReflectiveOperationException | RuntimeException failure) {
-            Failures.report("recording Micrometer meters", failure);
+            api.record(meter, tags, amount);
+        } catch (ReflectiveOperationException failure) {
+            throw new IllegalStateException("recording " + meter.meterName() + " on Micrometer", failure);
         }
     }
 
-    /** Micrometer's builder API, reflectively. */
-    private record Api(Object registry, Method summaryBuilder, Method summaryTags, Method summaryRegister,
-                       Method summaryRecord, Method counterBuilder, Method counterTags, Method counterRegister,
-                       Method counterIncrement, Method baseUnit) {
+    /** Micrometer's builders, reflectively: one {@link Builder} per meter type. */
+    private record Api(Object registry, Builder counter, Builder summary) {
 
         static Api find(ClassLoader loader) {
             try {
                 Class<?> metrics = Class.forName("io.micrometer.core.instrument.Metrics", true, loader);
-                Class<?> meterRegistry = Class.forName("io.micrometer.core.instrument.MeterRegistry", false, loader);
-                Class<?> summary = Class.forName("io.micrometer.core.instrument.DistributionSummary", false, loader);
-                Class<?> summaryBuilder = Class.forName("io.micrometer.core.instrument.DistributionSummary$Builder",
-                        false, loader);
-                Class<?> counter = Class.forName("io.micrometer.core.instrument.Counter", false, loader);
-                Class<?> counterBuilder = Class.forName("io.micrometer.core.instrument.Counter$Builder", false, loader);
+                Class<?> registry = Class.forName("io.micrometer.core.instrument.MeterRegistry", false, loader);
                 return new Api(metrics.getField("globalRegistry").get(null),
-                        summary.getMethod("builder", String.class), summaryBuilder.getMethod("tags", String[].class),
-                        summaryBuilder.getMethod("register", meterRegistry), summary.getMethod("record", double.class),
-                        counter.getMethod("builder", String.class), counterBuilder.getMethod("tags", String[].class),
-                        counterBuilder.getMethod("register", meterRegistry), counter.getMethod("increment"),
-                        summaryBuilder.getMethod("baseUnit", String.class));
+                        Builder.of(loader, "io.micrometer.core.instrument.Counter", registry, "increment"),
+                        Builder.of(loader, "io.micrometer.core.instrument.DistributionSummary", registry, "record"));
             } catch (ReflectiveOperationException | LinkageError | RuntimeException failure) {
                 return null;
             }
         }
 
-        void summary(String[] tags, long value) throws ReflectiveOperationException {
-            Object builder = summaryBuilder.invoke(null, "querybudget.request.queries");
-            builder = baseUnit.invoke(builder, "queries");
-            builder = summaryTags.invoke(builder, (Object) tags);
-            summaryRecord.invoke(summaryRegister.invoke(builder, registry), (double) value);
+        void record(MeterSchema meter, String[] tags, double amount) throws ReflectiveOperationException {
+            (meter.type() == MeterType.COUNTER ? counter : summary).record(registry, meter, tags, amount);
+        }
+    }
+
+    /** {@code builder(name).description(…).baseUnit(…).tags(…).register(registry)}, then the meter's record method. */
+    private record Builder(Method builder, Method description, Method baseUnit, Method tags, Method register,
+                           Method record) {
+
+        static Builder of(ClassLoader loader, String meter, Class<?> registry, String recordMethod)
+                throws ReflectiveOperationException {
+            Class<?> type = Class.forName(meter, false, loader);
+            Class<?> builder = Class.forName(meter + "$Builder", false, loader);
+            return new Builder(type.getMethod("builder", String.class), builder.getMethod("description", String.class),
+                    builder.getMethod("baseUnit", String.class), builder.getMethod("tags", String[].class),
+                    builder.getMethod("register", registry), type.getMethod(recordMethod, double.class));
         }
 
-        void count(String[] tags) throws ReflectiveOperationException {
-            Object builder = counterBuilder.invoke(null, "querybudget.findings");
-            builder = counterTags.invoke(builder, (Object) tags);
-            counterIncrement.invoke(counterRegister.invoke(builder, registry));
+        void record(Object registry, MeterSchema meter, String[] tagValues, double amount)
+                throws ReflectiveOperationException {
+            Object building = builder.invoke(null, meter.meterName());
+            building = description.invoke(building, meter.description());
+            if (meter.baseUnit() != null) {
+                building = baseUnit.invoke(building, meter.baseUnit());
+            }
+            building = tags.invoke(building, (Object) tagValues);
+            record.invoke(register.invoke(building, registry), amount);
         }
     }
 }

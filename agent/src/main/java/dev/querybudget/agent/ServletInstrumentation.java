@@ -18,9 +18,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * A scope per HTTP request: {@code HttpServlet.service} and the filter chain's {@code doFilter}, for
- * {@code jakarta.servlet} and {@code javax.servlet} alike. {@link RequestScopes} keeps only the outermost call of a
- * thread, so a request through ten filters and a servlet is one scope. A filter (or filter chain) is matched by its
- * name and by the {@code doFilter} it declares, read from its own class file, with no super type resolved.
+ * {@code jakarta.servlet} and {@code javax.servlet} alike, each dispatch with the exception it ends with.
+ * {@link RequestScopes} keeps only the outermost call of a thread, so a request through ten filters and a servlet is
+ * one scope. A filter (or filter chain) is matched by its name and by the {@code doFilter} it declares, read from its
+ * own class file, with no super type resolved.
  */
 final class ServletInstrumentation {
 
@@ -55,8 +56,9 @@ final class ServletInstrumentation {
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Argument(0) Object request, @Advice.Argument(1) Object response) {
-            AgentBridge.exitRequest(request, response);
+        static void exit(@Advice.Argument(0) Object request, @Advice.Argument(1) Object response,
+                         @Advice.Thrown Throwable thrown) {
+            AgentBridge.exitRequest(request, response, thrown);
         }
     }
 }

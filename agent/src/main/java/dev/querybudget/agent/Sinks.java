@@ -1,68 +1,39 @@
 package dev.querybudget.agent;
 
-import dev.querybudget.Finding;
-import dev.querybudget.ScopeReport;
-import dev.querybudget.report.JsonRenderer;
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
-import dev.querybudget.spi.Failures;
+import dev.querybudget.sink.FinishedScope;
+import dev.querybudget.sink.ScopeSink;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Where a request's report goes: one block on standard error per request that has findings, one JSON line per
- * finding, Micrometer meters when the application has Micrometer, and JMX totals always.
+ * Where the agent's finished scopes go, each output isolated from the others' failures: the JMX totals, Micrometer
+ * meters when the application has Micrometer, the report of a scope with findings on standard error ({@code log}),
+ * one JSON line per finding ({@code json}), and the application's own {@link ScopeSink}s.
  */
 final class Sinks {
 
-    private final boolean log;
-    private final Path json;
-    private final MicrometerMeters micrometer = new MicrometerMeters();
-    private final QueryBudgetTotals totals;
+    private final ScopeSink all;
 
     Sinks(ResolvedSettings options, QueryBudgetTotals totals) {
-        this.log = options.get(Settings.LOG);
-        String file = options.get(Settings.JSON);
-        this.json = file == null ? null : Path.of(file);
-        this.totals = totals;
-    }
-
-    void publish(ScopeReport report, String method, String route) {
-        totals.record(report);
-        micrometer.record(report, method, route);
-        if (!report.hasFindings()) {
-            return;
+        List<ScopeSink> sinks = new ArrayList<>();
+        sinks.add(totals);
+        sinks.add(ScopeSink.meters(new MicrometerMeters()));
+        if (options.get(Settings.LOG)) {
+            sinks.add(new StandardErrorSink());
         }
-        if (log) {
-            System.err.println(report.format());
-        }
+        String json = options.get(Settings.JSON);
         if (json != null) {
-            writeJson(report, method, route);
+            sinks.add(ScopeSink.jsonLines(Path.of(json)));
         }
+        sinks.add(new ApplicationSinks());
+        this.all = ScopeSink.composite(sinks);
     }
 
-    private synchronized void writeJson(ScopeReport report, String method, String route) {
-        String timestamp = Instant.now().toString();
-        try (BufferedWriter writer = Files.newBufferedWriter(json, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            for (Finding finding : report.findings()) {
-                Map<String, String> extra = new LinkedHashMap<>();
-                extra.put("timestamp", timestamp);
-                extra.put("method", method);
-                extra.put("route", route);
-                writer.write(JsonRenderer.render(finding, extra));
-                writer.newLine();
-            }
-        } catch (IOException | RuntimeException failure) {
-            Failures.report("writing findings to " + json, failure);
-        }
+    void publish(FinishedScope scope) {
+        all.accept(scope);
     }
 }

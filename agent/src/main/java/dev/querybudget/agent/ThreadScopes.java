@@ -3,6 +3,7 @@ package dev.querybudget.agent;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
+import dev.querybudget.sink.FinishedThread;
 import dev.querybudget.spi.EngineHooks;
 import dev.querybudget.spi.Failures;
 
@@ -146,7 +147,7 @@ final class ThreadScopes implements Predicate<Thread>, ThreadScopesMXBean {
     private void publish(List<QueryScope> scopes) {
         for (QueryScope scope : scopes) {
             try {
-                sinks.publish(scope.finish(), "-", scope.name());
+                sinks.publish(new FinishedThread(scope.finish(), null, null));
             } catch (RuntimeException | LinkageError failure) {
                 Failures.report("reporting a thread scope", failure);
             }

@@ -6,11 +6,16 @@ import dev.querybudget.flashsale.Customer;
 import dev.querybudget.flashsale.OrderItem;
 import dev.querybudget.flashsale.Product;
 import dev.querybudget.flashsale.PurchaseOrder;
+import dev.querybudget.meter.MeterListing;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 
@@ -21,8 +26,11 @@ import java.util.List;
 
 /**
  * The application the agent's end-to-end tests start in a JVM of their own: Tomcat, Hibernate ORM, HikariCP and H2,
- * with no QueryBudget code or dependency. {@code GET /orders/lazy/{customerId}} walks lazy items (an N+1),
- * {@code GET /orders/fetch/{customerId}} uses one JOIN FETCH.
+ * with no QueryBudget code or dependency (only core's test jar, to list its meters).
+ * {@code GET /orders/lazy/{customerId}} walks lazy items (an N+1), {@code GET /orders/fetch/{customerId}} uses one
+ * JOIN FETCH, {@code GET /orders/fail/{customerId}} throws after the N+1, {@code /orders/bad/…} answers 400 and any
+ * other {@code /orders/…} 404, each through the container's error page; {@code GET /async/orders/{customerId}} walks
+ * the items in an async dispatch.
  */
 public final class OrdersApp {
 
@@ -54,8 +62,15 @@ public final class OrdersApp {
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "orders", new OrdersServlet(sessions));
         context.addServletMappingDecoded("/orders/*", "orders");
+        Tomcat.addServlet(context, "async", new AsyncOrdersServlet(sessions)).setAsyncSupported(true);
+        context.addServletMappingDecoded("/async/orders/*", "async");
         Tomcat.addServlet(context, "meters", new MetersServlet());
         context.addServletMappingDecoded("/meters", "meters");
+        Tomcat.addServlet(context, "error", new ErrorServlet());
+        context.addServletMappingDecoded("/error", "error");
+        ErrorPage everyError = new ErrorPage(); // the default error page: a second dispatch of every failed request
+        everyError.setLocation("/error");
+        context.addErrorPage(everyError);
         tomcat.start();
         System.out.println("orders app listening on " + tomcat.getConnector().getLocalPort());
         tomcat.getServer().await();
@@ -84,13 +99,8 @@ public final class OrdersApp {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             StringBuilder text = new StringBuilder();
-            for (io.micrometer.core.instrument.Meter meter : io.micrometer.core.instrument.Metrics.globalRegistry.getMeters()) {
-                if (meter.getId().getName().startsWith("querybudget.")) {
-                    text.append(meter.getId().getName()).append(meter.getId().getTags());
-                    meter.measure().forEach(m -> text.append(' ').append(m.getStatistic()).append('=').append(m.getValue()));
-                    text.append('\n');
-                }
-            }
+            MeterListing.of(io.micrometer.core.instrument.Metrics.globalRegistry)
+                    .forEach(line -> text.append(line).append('\n'));
             try {
                 javax.management.ObjectName name = new javax.management.ObjectName("dev.querybudget:type=Agent");
                 javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
@@ -102,6 +112,45 @@ public final class OrdersApp {
             }
             response.setContentType("text/plain");
             response.getWriter().print(text);
+        }
+    }
+
+    /** The container's error page, for every method: {@code error <status>}. */
+    static final class ErrorServlet extends HttpServlet {
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            response.getWriter().println("error " + request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+        }
+    }
+
+    /**
+     * {@code GET /async/orders/{customerId}}: counts the customer's orders, goes async, and walks their lazy items in
+     * the async dispatch the container runs next (on another of its threads).
+     */
+    static final class AsyncOrdersServlet extends HttpServlet {
+
+        private final transient SessionFactory sessions;
+
+        AsyncOrdersServlet(SessionFactory sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            long customerId = Long.parseLong(request.getPathInfo().substring(1));
+            if (request.getDispatcherType() == DispatcherType.REQUEST) {
+                sessions.fromSession(session -> session.createNativeQuery(
+                        "select count(*) from orders where customer_id = :id", Long.class)
+                        .setParameter("id", customerId).getSingleResult());
+                AsyncContext async = request.startAsync();
+                new Thread(async::dispatch, "orders-async").start();
+                return;
+            }
+            int items = sessions.fromSession(session -> OrdersServlet.lazyItems(session, customerId));
+            response.setContentType("text/plain");
+            response.getWriter().println(items + " items");
         }
     }
 
@@ -117,13 +166,25 @@ public final class OrdersApp {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             String[] path = request.getPathInfo().split("/");
+            if (path[1].equals("bad")) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
             long customerId = Long.parseLong(path[2]);
             int items = switch (path[1]) {
                 case "lazy" -> sessions.fromSession(session -> lazyItems(session, customerId));
                 case "fetch" -> sessions.fromSession(session -> fetchedItems(session, customerId));
                 case "coupons" -> sessions.fromSession(session -> checkCoupon(session, request.getParameter("code")));
+                case "fail" -> {
+                    sessions.fromSession(session -> lazyItems(session, customerId));
+                    throw new IllegalStateException("customer " + customerId + " may not see their orders");
+                }
                 default -> -1;
             };
+            if (items < 0) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
             response.setContentType("text/plain");
             response.getWriter().println(items + " items");
         }

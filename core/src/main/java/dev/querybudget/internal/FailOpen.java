@@ -26,7 +26,7 @@ public final class FailOpen {
         try {
             if (SEEN.size() < 100 && SEEN.add(doing + '|' + failure.getClass().getName())) {
                 LOG.log(Level.WARNING, "QueryBudget failed while " + doing
-                        + "; the application's JDBC call goes on unaffected. Further failures of this kind are"
+                        + "; the application goes on unaffected. Further failures of this kind are"
                         + " counted, not logged.", failure);
             }
         } catch (RuntimeException | LinkageError ignored) {

@@ -90,16 +90,16 @@ public final class Settings {
             .defaultValue(true).only(AGENT).build();
 
     public static final Setting<String> JSON = Setting.path("json")
-            .doc("A file the agent appends findings to, as JSON Lines.")
-            .defaultValue(null).only(AGENT).build();
+            .doc("A file to append findings to, as JSON Lines: one line per finding, never a bind value.")
+            .defaultValue(null).only(AGENT, SPRING_BOOT).build();
 
     public static final Setting<String> OUTSIDE_REQUESTS = Setting.choice("outside-requests", "ignore", "per-thread")
             .doc("Statements outside any HTTP request: ignored, or reported in a scope per thread.")
             .defaultValue("ignore").only(AGENT).build();
 
     public static final Setting<String> MODE = Setting.choice("mode", "log", "warn", "throw")
-            .doc("What a request with findings does: log it (INFO), warn (WARN), or fail it (for development and"
-                    + " tests).")
+            .doc("What a request with findings does: log it (INFO), warn (WARN), or fail it while its response is"
+                    + " not committed, else warn (for development and tests).")
             .defaultValue("log").only(SPRING_BOOT).build();
 
     public static final Setting<List<String>> EXCLUDED_DATA_SOURCES = Setting.names("excluded-data-sources")
@@ -107,8 +107,8 @@ public final class Settings {
             .defaultValue(List.of()).only(SPRING_BOOT).build();
 
     public static final Setting<Boolean> RESPONSE_HEADER_ENABLED = Setting.bool("response-header.enabled")
-            .doc("Whether responses carry a header with the request's statement count (it buffers each response"
-                    + " body until the request ends).")
+            .doc("Whether responses carry a header with the request's statement count, set just before the response"
+                    + " commits (at its first write or flush); the body is never held back.")
             .defaultValue(false).only(SPRING_BOOT).build();
 
     public static final Setting<String> RESPONSE_HEADER_NAME = Setting.headerName("response-header.name")

@@ -116,4 +116,21 @@ class ScopeTests {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aScopeAttachedToAnotherThreadCountsItsStatementsThereUntilDetached() throws Exception {
+        QueryScope scope = QueryRecorder.open("async request", QueryBudgetSettings.defaults());
+        Sql.query(dataSource, "select name from item where id = ?", 1);
+        scope.detachFromCurrentThread();
+        Sql.query(dataSource, "select name from item where id = ?", 2);
+        CompletableFuture.runAsync(() -> {
+            scope.attachToCurrentThread();
+            scope.attachToCurrentThread();
+            query("select name from item where id = ?", 3);
+            scope.detachFromCurrentThread();
+            query("select name from item where id = ?", 4);
+        }).join();
+
+        assertThat(scope.finish().counts().select()).as("statements 1 and 3, each once").isEqualTo(2);
+    }
 }

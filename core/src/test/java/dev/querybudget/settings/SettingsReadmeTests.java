@@ -1,14 +1,11 @@
 package dev.querybudget.settings;
 
+import dev.querybudget.GeneratedReadme;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * README's table of settings is the table in {@link Settings}, rendered: names, fronts, defaults and descriptions
@@ -16,24 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettingsReadmeTests {
 
-    private static final Path README = Path.of("../README.md");
-    private static final String START = "<!-- settings:start (generated from dev.querybudget.settings.Settings;"
-            + " SettingsReadmeTests checks it) -->\n";
-    private static final String END = "<!-- settings:end -->";
-
     @Test
-    void theReadmeShowsTheTableOfSettings() throws Exception {
-        String readme = Files.readString(README);
-        String expected = START + table() + END;
-        if (Boolean.getBoolean("querybudget.readme.update")) {
-            readme = readme.substring(0, readme.indexOf(START)) + expected
-                    + readme.substring(readme.indexOf(END) + END.length());
-            Files.writeString(README, readme);
-        }
-        int start = readme.indexOf(START);
-        assertThat(start).as("README marks the settings table").isNotNegative();
-        assertThat(readme.substring(start, readme.indexOf(END) + END.length())).as("README's settings table is generated from"
-                + " Settings: rewrite it with -Dquerybudget.readme.update=true").isEqualTo(expected);
+    void theReadmeShowsTheTableOfSettings() {
+        GeneratedReadme.assertShows("settings", Settings.class.getName(), SettingsReadmeTests.class, table());
     }
 
     static String table() {

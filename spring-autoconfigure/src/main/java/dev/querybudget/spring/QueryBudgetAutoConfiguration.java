@@ -3,7 +3,9 @@ package dev.querybudget.spring;
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
 import dev.querybudget.QueryRecorder;
+import dev.querybudget.sink.ScopeSink;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -21,10 +23,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.HandlerMapping;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 
 /**
- * QueryBudget for Spring Boot 4.0 and 3.5 from one jar: DataSource beans wrapped, a scope per request, metrics and
- * an actuator endpoint. Ordered after the DataSource auto-configuration of either line by name, as Boot 4 moved it
+ * QueryBudget for Spring Boot 4.0 and 3.5 from one jar: DataSource beans wrapped, a scope per request, and its
+ * outputs as {@link ScopeSink} beans (the log, metrics, the actuator endpoint's history, and any the application
+ * declares). Ordered after the DataSource auto-configuration of either line by name, as Boot 4 moved it
  * to another package and module.
  *
  * @since 0.1.0
@@ -54,14 +58,23 @@ public final class QueryBudgetAutoConfiguration {
         return SpringSettings.read(environment);
     }
 
+    /** Requests with findings on the {@code dev.querybudget} logger, by {@code querybudget.mode}. */
     @Bean
-    @ConditionalOnMissingBean
-    RequestReporter queryBudgetRequestReporter(@Qualifier("queryBudgetSettings") ResolvedSettings settings,
-                                               ObjectProvider<RequestReporter.ReportListener> listeners) {
-        return new RequestReporter(settings.get(Settings.MODE), listeners.orderedStream().toList());
+    LogSink queryBudgetLogSink(@Qualifier("queryBudgetSettings") ResolvedSettings settings) {
+        return new LogSink(settings.get(Settings.MODE));
     }
 
-    /** The request scope, in servlet web applications with Spring MVC. */
+    /** Findings as JSON Lines, one line per finding, when {@code querybudget.json} names a file. */
+    @Bean
+    @Conditional(OnJsonFile.class)
+    ScopeSink queryBudgetJsonLinesSink(@Qualifier("queryBudgetSettings") ResolvedSettings settings) {
+        return ScopeSink.jsonLines(Path.of(settings.get(Settings.JSON)));
+    }
+
+    /**
+     * The request scope, in servlet web applications with Spring MVC: on request, async and error dispatches, and
+     * published to every {@link ScopeSink} bean — QueryBudget's own and the application's.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass({Filter.class, FilterRegistrationBean.class, HandlerMapping.class})
@@ -69,11 +82,13 @@ public final class QueryBudgetAutoConfiguration {
 
         @Bean
         FilterRegistrationBean<RequestScopeFilter> queryBudgetRequestScopeFilter(
-                @Qualifier("queryBudgetSettings") ResolvedSettings settings, RequestReporter reporter) {
-            FilterRegistrationBean<RequestScopeFilter> registration =
-                    new FilterRegistrationBean<>(new RequestScopeFilter(settings, reporter));
+                @Qualifier("queryBudgetSettings") ResolvedSettings settings, ObjectProvider<ScopeSink> sinks) {
+            FilterRegistrationBean<RequestScopeFilter> registration = new FilterRegistrationBean<>(
+                    new RequestScopeFilter(settings, ScopeSink.composite(sinks.orderedStream().toList())));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             registration.setName("queryBudgetRequestScopeFilter");
+            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+            registration.setAsyncSupported(true);
             return registration;
         }
     }
@@ -95,9 +110,14 @@ public final class QueryBudgetAutoConfiguration {
     static final class EndpointConfiguration {
 
         @Bean
+        FindingHistory queryBudgetFindingHistory() {
+            return new FindingHistory();
+        }
+
+        @Bean
         @ConditionalOnMissingBean
-        QueryBudgetEndpoint queryBudgetEndpoint(RequestReporter reporter) {
-            return new QueryBudgetEndpoint(reporter);
+        QueryBudgetEndpoint queryBudgetEndpoint(FindingHistory history) {
+            return new QueryBudgetEndpoint(history);
         }
     }
 }

@@ -1,49 +1,45 @@
 package dev.querybudget.spring;
 
-import dev.querybudget.Finding;
-import dev.querybudget.ScopeReport;
+import dev.querybudget.meter.MeterRecorder;
+import dev.querybudget.meter.MeterSchema;
+import dev.querybudget.sink.FinishedScope;
+import dev.querybudget.sink.ScopeSink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * {@code querybudget.request.queries} (distribution summary; tags {@code method}, {@code uri}, {@code datasource})
- * and {@code querybudget.findings} (counter; tags {@code kind}, {@code uri}). Tag values come from bounded sets:
- * HTTP methods, route templates, DataSource bean names, finding kinds — never SQL, never ids.
+ * Core's {@link MeterSchema} on the application's {@link MeterRegistry}: the same meter ids, descriptions and base
+ * units as the agent's, tag values from bounded sets only. The statements per DataSource stay in the reports and
+ * the actuator endpoint, not in a tag.
  */
-final class RequestMetrics implements RequestReporter.ReportListener {
+final class RequestMetrics implements ScopeSink, MeterRecorder {
 
     private final ObjectProvider<MeterRegistry> registries;
+    private final ScopeSink meters = ScopeSink.meters(this);
 
     RequestMetrics(ObjectProvider<MeterRegistry> registries) {
         this.registries = registries;
     }
 
     @Override
-    public void onReport(ScopeReport report, String method, String uri) {
+    public void accept(FinishedScope scope) {
+        meters.accept(scope);
+    }
+
+    @Override
+    public void record(MeterSchema meter, String[] tags, double amount) {
         MeterRegistry registry = registries.getIfUnique();
         if (registry == null) {
             return;
         }
-        if (report.dataSources().isEmpty()) {
-            summary(registry, method, uri, "none").record(0);
+        switch (meter.type()) {
+            case COUNTER -> Counter.builder(meter.meterName()).description(meter.description())
+                    .baseUnit(meter.baseUnit()).tags(tags).register(registry).increment(amount);
+            case DISTRIBUTION_SUMMARY -> DistributionSummary.builder(meter.meterName())
+                    .description(meter.description()).baseUnit(meter.baseUnit()).tags(tags).register(registry)
+                    .record(amount);
         }
-        report.dataSources().forEach((dataSource, count) -> summary(registry, method, uri, dataSource).record(count));
-        for (Finding finding : report.findings()) {
-            Counter.builder("querybudget.findings")
-                    .description("QueryBudget findings, by kind and route")
-                    .tags("kind", finding.kind().name(), "uri", uri)
-                    .register(registry)
-                    .increment();
-        }
-    }
-
-    private static DistributionSummary summary(MeterRegistry registry, String method, String uri, String dataSource) {
-        return DistributionSummary.builder("querybudget.request.queries")
-                .description("Statements per request")
-                .baseUnit("queries")
-                .tags("method", method, "uri", uri, "datasource", dataSource)
-                .register(registry);
     }
 }

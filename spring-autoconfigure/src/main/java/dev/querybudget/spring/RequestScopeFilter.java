@@ -1,83 +1,74 @@
 package dev.querybudget.spring;
 
-import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryRecorder;
-import dev.querybudget.QueryScope;
-import dev.querybudget.ScopeReport;
+import dev.querybudget.request.RequestLifecycle;
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
-import dev.querybudget.spi.RouteTemplates;
+import dev.querybudget.sink.ScopeSink;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
- * A QueryBudget scope around each request, named {@code METHOD route} from the handler's route template. With the
- * response header on, or in throw mode, the body is buffered: the header can still be set when the count is known,
- * and a failing request sends its error instead of a half-sent body.
+ * Core's request lifecycle as a servlet filter, on every request, async and error dispatch: a scope per request,
+ * named {@code METHOD route} from Spring MVC's route template, finished after its last dispatch whether it returned or
+ * threw (the exception goes on to the container unchanged), and published to the sinks. The response is never
+ * buffered: the count header is set just before the response commits, and throw mode fails a synchronous request
+ * only while its response is not committed ({@link BeforeCommitResponse}).
  */
-final class RequestScopeFilter extends OncePerRequestFilter {
+final class RequestScopeFilter implements Filter {
 
-    private final RequestReporter reporter;
-    private final QueryBudgetSettings settings;
-    private final List<String> ignoreUrls;
+    private final RequestLifecycle<HttpServletRequest, HttpServletResponse> lifecycle;
     private final String header;
+    private final boolean throwMode;
 
-    RequestScopeFilter(ResolvedSettings resolved, RequestReporter reporter) {
-        this.reporter = reporter;
-        this.settings = resolved.scopeSettings();
-        this.ignoreUrls = resolved.get(Settings.IGNORE_URLS);
-        this.header = resolved.get(Settings.RESPONSE_HEADER_ENABLED) ? resolved.get(Settings.RESPONSE_HEADER_NAME)
+    RequestScopeFilter(ResolvedSettings settings, ScopeSink sink) {
+        RequestLifecycle<HttpServletRequest, HttpServletResponse> requests = RequestLifecycle.of(
+                JakartaServlets.INSTANCE, settings.scopeSettings(), settings.get(Settings.IGNORE_URLS), sink);
+        this.throwMode = settings.get(Settings.MODE).equals("throw");
+        this.lifecycle = throwMode
+                ? requests.failingWith(report -> report.hasFindings() ? new QueryBudgetException(report) : null)
+                : requests;
+        this.header = settings.get(Settings.RESPONSE_HEADER_ENABLED) ? settings.get(Settings.RESPONSE_HEADER_NAME)
                 : null;
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        if (QueryRecorder.isAgentAttached()) {
-            chain.doFilter(request, response); // the agent opens the request's scope and reports it: once
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(servletRequest instanceof HttpServletRequest request)
+                || !(servletResponse instanceof HttpServletResponse response) || QueryRecorder.isAgentAttached()) {
+            chain.doFilter(servletRequest, servletResponse); // with the agent, it opens the request's scope: once
             return;
         }
-        // The body is held back when the header must still be set at the end, or the request may yet fail.
-        ContentCachingResponseWrapper buffered = header != null || reporter.throwsOnFindings()
-                ? new ContentCachingResponseWrapper(response) : null;
-        QueryScope scope = QueryRecorder.open(request.getMethod() + " " + request.getRequestURI(), settings);
-        ScopeReport report;
-        String route;
+        lifecycle.enter(request);
+        HttpServletResponse passed = (header != null || throwMode)
+                && request.getDispatcherType() == DispatcherType.REQUEST ? new BeforeCommitResponse(response, header,
+                () -> lifecycle.statementsSoFar(request), throwMode) : response;
+        Throwable thrown = null;
         try {
-            chain.doFilter(request, buffered == null ? response : buffered);
+            chain.doFilter(request, passed);
+        } catch (IOException | ServletException | RuntimeException | Error failure) {
+            thrown = failure;
+            throw failure;
         } finally {
-            route = route(request);
-            scope.rename(request.getMethod() + " " + route);
-            report = scope.finish(); // never throws: detection failures are logged and leave no findings
-        }
-        if (!RouteTemplates.matchesAny(route, ignoreUrls)) {
-            // Before the body goes out, so that metrics and logs are there when the client has its response; in
-            // throw mode this throws, and the held-back body is never sent.
-            reporter.publish(report, request.getMethod(), route);
-        }
-        if (buffered != null) {
-            if (header != null && !response.isCommitted()) {
-                response.setHeader(header, Long.toString(report.counts().total()));
-            }
-            buffered.copyBodyToResponse();
+            exit(request, passed, thrown);
         }
     }
 
-    private static String route(HttpServletRequest request) {
-        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        if (pattern instanceof String template && !template.isEmpty()) {
-            return template;
+    /** May throw {@link QueryBudgetException} in throw mode, only when the chain itself did not throw. */
+    private void exit(HttpServletRequest request, HttpServletResponse response, Throwable thrown) {
+        BeforeCommitResponse before = BeforeCommitResponse.find(response);
+        if (before != null) {
+            before.dispatchReturned(request.isAsyncStarted());
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return RouteTemplates.fold(path);
+        lifecycle.exit(request, response, thrown);
     }
-
 }

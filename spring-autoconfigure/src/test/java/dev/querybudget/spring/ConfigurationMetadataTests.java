@@ -49,7 +49,7 @@ class ConfigurationMetadataTests {
         assertThat(properties).extracting(property -> property.get("name")).containsExactly(
                 "querybudget.enabled", "querybudget.threshold", "querybudget.max-queries",
                 "querybudget.include-parameters", "querybudget.application-packages", "querybudget.skip-frames",
-                "querybudget.ignore-shapes", "querybudget.ignore-call-sites", "querybudget.ignore-urls",
+                "querybudget.ignore-shapes", "querybudget.ignore-call-sites", "querybudget.ignore-urls", "querybudget.json",
                 "querybudget.mode", "querybudget.excluded-data-sources", "querybudget.response-header.enabled",
                 "querybudget.response-header.name");
         assertThat(properties).allSatisfy(property -> assertThat((String) property.get("description"))

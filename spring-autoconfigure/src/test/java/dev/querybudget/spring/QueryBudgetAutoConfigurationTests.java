@@ -8,6 +8,7 @@ import dev.querybudget.ScopeReport;
 import dev.querybudget.ThreadMode;
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
+import dev.querybudget.sink.ScopeSink;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -56,7 +57,7 @@ class QueryBudgetAutoConfigurationTests {
     void enabledFalseSwitchesEverythingOff() {
         runner.withPropertyValues("querybudget.enabled=false").run(context -> {
             assertThat(DataSourceWrapper.isWrapped(context.getBean(DataSource.class))).isFalse();
-            assertThat(context).doesNotHaveBean(ResolvedSettings.class).doesNotHaveBean(RequestReporter.class);
+            assertThat(context).doesNotHaveBean(ResolvedSettings.class).doesNotHaveBean(ScopeSink.class);
         });
     }
 
@@ -114,19 +115,26 @@ class QueryBudgetAutoConfigurationTests {
                 .withConfiguration(org.springframework.boot.autoconfigure.AutoConfigurations.of(
                         QueryBudgetAutoConfiguration.class))
                 .withPropertyValues("spring.datasource.url=jdbc:h2:mem:web;DB_CLOSE_DELAY=-1")
-                .run(context -> assertThat(context.getBean(FilterRegistrationBean.class).getOrder())
-                        .isEqualTo(org.springframework.core.Ordered.HIGHEST_PRECEDENCE));
+                .run(context -> {
+                    FilterRegistrationBean<?> filter = context.getBean(FilterRegistrationBean.class);
+                    assertThat(filter.getOrder()).isEqualTo(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+                    assertThat(filter.determineDispatcherTypes()).as("the error page and async dispatches are the"
+                            + " request's: the lifecycle folds them in").containsExactlyInAnyOrder(
+                            jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ASYNC,
+                            jakarta.servlet.DispatcherType.ERROR);
+                });
     }
 
     @Test
     void micrometerAndActuatorAreOptional() {
         runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class, Endpoint.class)).run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(RequestMetrics.class)
-                    .doesNotHaveBean(QueryBudgetEndpoint.class).hasSingleBean(RequestReporter.class);
+                    .doesNotHaveBean(QueryBudgetEndpoint.class).doesNotHaveBean(FindingHistory.class)
+                    .hasSingleBean(LogSink.class);
             assertThat(DataSourceWrapper.isWrapped(context.getBean(DataSource.class))).isTrue();
         });
         runner.run(context -> assertThat(context).hasSingleBean(RequestMetrics.class)
-                .hasSingleBean(QueryBudgetEndpoint.class));
+                .hasSingleBean(QueryBudgetEndpoint.class).hasSingleBean(FindingHistory.class));
     }
 
     @Test

@@ -218,6 +218,33 @@ public final class ScopeRegistry {
     }
 
     /**
+     * Makes the open {@code scope} receive the current thread's statements too, as if opened here (work of its unit
+     * continuing on this thread: an async request's next dispatch). Idempotent; does nothing for a closed scope or an
+     * every-thread one, which sees every thread already.
+     */
+    public void attach(OpenScope scope) {
+        if (scope.closed || scope.settings().threadMode() == ThreadMode.ALL_THREADS) {
+            return;
+        }
+        OpenScope[] own = ownScopes();
+        for (OpenScope attached : own) {
+            if (attached == scope) {
+                return;
+            }
+        }
+        threadScopes.set(ScopeLists.append(own, scope));
+    }
+
+    /** Stops {@code scope} from receiving the current thread's statements; it stays open elsewhere. Idempotent. */
+    public void detach(OpenScope scope) {
+        if (scope.settings().threadMode() == ThreadMode.ALL_THREADS) {
+            return;
+        }
+        OpenScope[] left = ScopeLists.remove(ownScopes(), scope);
+        threadScopes.set(left.length == 0 ? NO_SCOPES : left);
+    }
+
+    /**
      * Records one execution into every scope that wants it. The stack is walked at most once, and only when a
      * scope wants a call site (see {@link CallSites.Sample}); bind values are rendered only when a scope opted in to them.
      * Linked to the agent's engine, this copy hands the execution up instead, and receives it back while it has a

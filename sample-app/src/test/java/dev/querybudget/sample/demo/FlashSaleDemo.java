@@ -125,8 +125,8 @@ public final class FlashSaleDemo {
     private static double statementsSoFar(String base, String path) throws Exception {
         String route = path.replace("/users/1/", "/users/{userId}/");
         String scrape = get(base + "/actuator/prometheus");
-        Matcher sum = Pattern.compile("querybudget_request_queries_sum\\{method=\"GET\",route=\"" + Pattern.quote(route)
-                + "\"} ([0-9.E]+)").matcher(scrape);
+        Matcher sum = Pattern.compile("querybudget_request_queries_sum\\{method=\"GET\",outcome=\"SUCCESS\",uri=\""
+                + Pattern.quote(route) + "\"} ([0-9.E]+)").matcher(scrape);
         return sum.find() ? Double.parseDouble(sum.group(1)) : 0;
     }
 
