@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 /**
  * Thrown by the JDBC call that made a finding fire in a scope that fails on findings
- * ({@link QueryScope#failOnFindings()}; the Spring starter's {@code querybudget.mode=throw}). It is an
+ * ({@link QueryScope#failOnFindings(boolean)}; the Spring starter's {@code querybudget.mode=throw}). It is an
  * {@link SQLException}, thrown after the statement ran and before its result is handed back, so the application's
  * transaction rolls back as for any failed statement: nothing the request wrote is committed, and a client that
  * retries does not write it twice. Its message is the finding's report, without bind values.

@@ -60,16 +60,17 @@ public final class QueryScope implements AutoCloseable {
     }
 
     /**
-     * From now on, the JDBC call whose statement makes a finding fire in this scope fails with a
+     * With {@code true}, from now on the JDBC call whose statement makes a finding fire in this scope fails with a
      * {@link QueryBudgetExceededException}, after the statement ran and before its result is handed back: inside the
      * application's transaction, which then rolls back. For development and tests (the Spring starter's
-     * {@code querybudget.mode=throw}); the one place where QueryBudget fails the application on purpose.
+     * {@code querybudget.mode=throw}); the one place where QueryBudget fails the application on purpose. With
+     * {@code false}, findings are only reported again (an async request's later dispatches, which write the body).
      *
      * @return this scope
      * @since 0.2.0
      */
-    public QueryScope failOnFindings() {
-        scope.failOnFindings();
+    public QueryScope failOnFindings(boolean fail) {
+        scope.failOnFindings(fail);
         return this;
     }
 

@@ -49,6 +49,7 @@ public final class RequestLifecycle<Q, S> {
     private final ScopeSink sink;
     private final Function<ScopeReport, ? extends RuntimeException> failure;
     private final ScopeCarrier carrier;
+    private final boolean failAtStatement;
     /** The request attribute with the request's {@link Exchange}: one per lifecycle, never another's. */
     private final String key = RequestLifecycle.class.getName() + "@" + Integer.toHexString(
             System.identityHashCode(this));
@@ -57,13 +58,14 @@ public final class RequestLifecycle<Q, S> {
 
     private RequestLifecycle(ServletAdapter<Q, S> adapter, QueryBudgetSettings settings, List<String> ignoreUrls,
                              ScopeSink sink, Function<ScopeReport, ? extends RuntimeException> failure,
-                             ScopeCarrier carrier) {
+                             ScopeCarrier carrier, boolean failAtStatement) {
         this.adapter = Objects.requireNonNull(adapter, "adapter");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ignoreUrls = List.copyOf(ignoreUrls);
         this.sink = Objects.requireNonNull(sink, "sink");
         this.failure = failure;
         this.carrier = Objects.requireNonNull(carrier, "carrier");
+        this.failAtStatement = failAtStatement;
     }
 
     /**
@@ -72,7 +74,7 @@ public final class RequestLifecycle<Q, S> {
      */
     public static <Q, S> RequestLifecycle<Q, S> of(ServletAdapter<Q, S> adapter, QueryBudgetSettings settings,
                                                    List<String> ignoreUrls, ScopeSink sink) {
-        return new RequestLifecycle<>(adapter, settings, ignoreUrls, sink, null, ScopeCarrier.NONE);
+        return new RequestLifecycle<>(adapter, settings, ignoreUrls, sink, null, ScopeCarrier.NONE, false);
     }
 
     /**
@@ -83,12 +85,22 @@ public final class RequestLifecycle<Q, S> {
      */
     public RequestLifecycle<Q, S> failingWith(Function<ScopeReport, ? extends RuntimeException> failure) {
         return new RequestLifecycle<>(adapter, settings, ignoreUrls, sink, Objects.requireNonNull(failure, "failure"),
-                carrier);
+                carrier, failAtStatement);
+    }
+
+    /**
+     * The same lifecycle failing a request at the statement that makes a finding fire, during its first dispatch:
+     * the JDBC call throws {@link dev.querybudget.QueryBudgetExceededException} inside the application's transaction,
+     * which rolls back, so nothing the request wrote is committed ({@link QueryScope#failOnFindings(boolean)}). Later
+     * dispatches of an async request, which write its body, only report.
+     */
+    public RequestLifecycle<Q, S> failingAtTheStatement() {
+        return new RequestLifecycle<>(adapter, settings, ignoreUrls, sink, failure, carrier, true);
     }
 
     /** The same lifecycle telling {@code carrier} where request scopes count statements. */
     public RequestLifecycle<Q, S> carryingWith(ScopeCarrier carrier) {
-        return new RequestLifecycle<>(adapter, settings, ignoreUrls, sink, failure, carrier);
+        return new RequestLifecycle<>(adapter, settings, ignoreUrls, sink, failure, carrier, failAtStatement);
     }
 
     /**
@@ -106,6 +118,8 @@ public final class RequestLifecycle<Q, S> {
                 if (exchange.isFinished()) {
                     return false;
                 }
+                // A later dispatch (async) writes the body: its findings are reported, never thrown.
+                exchange.scope.failOnFindings(false);
                 exchange.scope.attachToCurrentThread();
                 carrier.attached(exchange.scope);
                 return true;
@@ -113,10 +127,8 @@ public final class RequestLifecycle<Q, S> {
             String method = TagValues.method(adapter.method(request));
             String path = adapter.path(request);
             QueryScope scope = QueryRecorder.open(method + " " + path, settings);
-            if (failure != null) {
-                // Failing mode: the statement that makes a finding fire fails inside the application's transaction,
-                // so nothing the request wrote is committed; the report's failure below is the backstop.
-                scope.failOnFindings();
+            if (failAtStatement) {
+                scope.failOnFindings(true);
             }
             try {
                 adapter.setAttribute(request, key, new Exchange<S>(scope, method, path));

@@ -31,7 +31,7 @@ class FailOnFindingsTests {
     void theWriteThatCrossesTheBudgetFailsAndTheTransactionWritesNothing() throws Exception {
         QueryScope scope = QueryRecorder.open("POST /items", QueryBudgetSettings.forTests().withThreshold(50)
                 .withBudget(Budget.total(5)))
-                .failOnFindings();
+                .failOnFindings(true);
         QueryBudgetExceededException failure;
         try (Connection connection = counted.getConnection()) {
             connection.setAutoCommit(false);
@@ -54,7 +54,7 @@ class FailOnFindingsTests {
     @Test
     void theLookupThatMakesTheNPlusOneFailsAtTheThreshold() throws Exception {
         QueryScope scope = QueryRecorder.open("GET /items", QueryBudgetSettings.forTests().withThreshold(3))
-                .failOnFindings();
+                .failOnFindings(true);
         int[] ran = {0};
         QueryBudgetExceededException failure;
         try {
@@ -79,7 +79,7 @@ class FailOnFindingsTests {
 
     @Test
     void aDuplicateFailsAtItsRepeatAndAScopeWithoutTheOptionNeverFails() throws Exception {
-        QueryScope failing = QueryRecorder.open("duplicate", QueryBudgetSettings.forTests()).failOnFindings();
+        QueryScope failing = QueryRecorder.open("duplicate", QueryBudgetSettings.forTests()).failOnFindings(true);
         QueryBudgetExceededException failure;
         try {
             Sql.query(counted, "select name from item where id = ?", 7);
@@ -104,7 +104,7 @@ class FailOnFindingsTests {
     @Test
     void theApplicationsOwnFailureWinsOverTheFinding() throws Exception {
         QueryScope scope = QueryRecorder.open("bad sql", QueryBudgetSettings.forTests().withBudget(Budget.total(0)))
-                .failOnFindings();
+                .failOnFindings(true);
         SQLException failure;
         try {
             failure = catchThrowableOfType(SQLException.class,

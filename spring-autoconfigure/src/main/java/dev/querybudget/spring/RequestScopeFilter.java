@@ -34,7 +34,8 @@ final class RequestScopeFilter implements Filter {
                 JakartaServlets.INSTANCE, settings.scopeSettings(), settings.get(Settings.IGNORE_URLS), sink);
         this.throwMode = settings.get(Settings.MODE).equals("throw");
         this.lifecycle = throwMode
-                ? requests.failingWith(report -> report.hasFindings() ? new QueryBudgetException(report) : null)
+                ? requests.failingAtTheStatement()
+                        .failingWith(report -> report.hasFindings() ? new QueryBudgetException(report) : null)
                 : requests;
         this.header = settings.get(Settings.RESPONSE_HEADER_ENABLED) ? settings.get(Settings.RESPONSE_HEADER_NAME)
                 : null;

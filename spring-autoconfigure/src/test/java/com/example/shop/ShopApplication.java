@@ -9,7 +9,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
@@ -39,6 +42,30 @@ public class ShopApplication {
     @Bean
     RecentRequests recentRequests() {
         return new RecentRequests();
+    }
+
+    /** Writes rows one by one in a transaction: an unbatched write, which throw mode must stop before it commits. */
+    @RestController
+    static class ImportController {
+
+        private final JdbcTemplate jdbc;
+        private final TransactionTemplate transaction;
+
+        ImportController(JdbcTemplate jdbc, TransactionTemplate transaction) {
+            this.jdbc = jdbc;
+            this.transaction = transaction;
+        }
+
+        @PostMapping("/imports")
+        int importRows(@RequestParam int count) {
+            return transaction.execute(status -> {
+                int rows = 0;
+                for (int id = 1; id <= count; id++) {
+                    rows += jdbc.update("insert into imported (id, name) values (?, ?)", id, "row " + id);
+                }
+                return rows;
+            });
+        }
     }
 
     @RestController

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,9 @@ class ThrowModeWebTests {
     MeterRegistry registry;
 
     @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
     ShopApplication.RecentRequests recentRequests;
 
     @Test
@@ -48,6 +52,21 @@ class ThrowModeWebTests {
         assertThat(registry.find("querybudget.request.queries").tag("uri", "/customers/{customerId}/orders-joined")
                 .summary()).as("an ignored route is not recorded").isNull();
         assertThat(recentRequests.lines()).noneMatch(line -> line.contains("orders-joined"));
+    }
+
+    @Test
+    void theWriteThatMakesAFindingFailsInsideTheTransactionSoNothingIsCommitted(CapturedOutput output)
+            throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/imports?count=20")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(jdbc.queryForObject("select count(*) from imported", Integer.class))
+                .as("the insert that made the unbatched write fire failed, and the transaction rolled back")
+                .isZero();
+        assertThat(output.getOut()).contains("QueryBudget: 1 finding in \"POST /imports\": 5 statements (0 select,"
+                + " 5 insert, 0 update, 0 delete, 0 other)");
     }
 
     @Test

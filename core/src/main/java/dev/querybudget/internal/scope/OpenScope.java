@@ -81,8 +81,8 @@ public final class OpenScope {
     }
 
     /** From now on, {@link #violation} names the finding a statement makes fire. */
-    public void failOnFindings() {
-        failsOnFindings = true;
+    public void failOnFindings(boolean fail) {
+        failsOnFindings = fail;
     }
 
     boolean failsOnFindings() {
