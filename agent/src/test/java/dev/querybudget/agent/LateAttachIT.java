@@ -30,7 +30,8 @@ class LateAttachIT {
             app.attachAgent("");
             assertThat(get(port)).isEqualTo("10");
             assertThat(get(port)).isEqualTo("10");
-            for (int wait = 0; wait < 100 && !app.stderr().contains(AGENT_REPORT); wait++) {
+            // A request is reported as it ends, which may be just after its response: wait for both reports.
+            for (int wait = 0; wait < 200 && agentReports(app) < 2; wait++) {
                 Thread.sleep(50);
             }
         } finally {
@@ -42,6 +43,10 @@ class LateAttachIT {
         assertThat(app.stderr().lines().filter(line -> line.startsWith("QueryBudget: ")))
                 .as("the agent's reports of the two requests after the attach").containsExactly(AGENT_REPORT,
                         AGENT_REPORT);
+    }
+
+    private static long agentReports(ForkedJvm app) {
+        return app.stderr().lines().filter(AGENT_REPORT::equals).count();
     }
 
     private static String get(int port) throws Exception {
