@@ -73,6 +73,7 @@ public final class QueryBudgetAgent {
                 requests.reportOutsideRequests(outside);
                 outside.start();
             }
+            ByteBuddyDefaults.apply();
             AgentBuilder builder = new AgentBuilder.Default()
                     .disableClassFormatChanges()
                     .with(loadedClasses)
