@@ -42,21 +42,12 @@ public final class QueryBudgetAgent {
 
     /** {@code java -jar querybudget-agent.jar <pid> [options]}: attaches this jar to a running JVM. */
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: java -jar querybudget-agent.jar <pid> [key=value,key=value]");
-            System.exit(2);
-        }
         String jar = new java.io.File(QueryBudgetAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .getAbsolutePath();
-        Class<?> virtualMachine = Class.forName("com.sun.tools.attach.VirtualMachine");
-        Object vm = virtualMachine.getMethod("attach", String.class).invoke(null, args[0]);
-        try {
-            virtualMachine.getMethod("loadAgent", String.class, String.class)
-                    .invoke(vm, jar, args.length == 2 ? args[1] : "");
-        } finally {
-            virtualMachine.getMethod("detach").invoke(vm);
+        int exit = new AttachCommand(System.out, System.err).run(args, jar);
+        if (exit != AttachCommand.OK) {
+            System.exit(exit);
         }
-        System.out.println("QueryBudget agent attached to " + args[0]);
     }
 
     static synchronized void start(String arguments, Instrumentation instrumentation,
@@ -83,6 +74,7 @@ public final class QueryBudgetAgent {
                 outside.start();
                 mbeans.put("ThreadScopes", outside);
             }
+            ByteBuddyDefaults.apply();
             registerMBeansInBackground(mbeans);
             AgentBuilder builder = new AgentBuilder.Default()
                     .disableClassFormatChanges()

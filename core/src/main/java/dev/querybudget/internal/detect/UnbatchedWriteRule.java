@@ -3,6 +3,7 @@ package dev.querybudget.internal.detect;
 import dev.querybudget.FindingKind;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.ShapeFinding;
+import dev.querybudget.StatementType;
 import dev.querybudget.internal.scope.ShapeStats;
 import dev.querybudget.internal.shape.Shape;
 
@@ -28,10 +29,18 @@ final class UnbatchedWriteRule extends ShapeRule {
         add(found, facts, stats, stats.singleExecutions(), dominantStack(stats));
     }
 
+    static final String HINT = "send the rows as one JDBC batch (addBatch/executeBatch); with Hibernate set"
+            + " hibernate.jdbc.batch_size (and hibernate.order_inserts / hibernate.order_updates)";
+
+    /** For inserts that ask for their generated keys: Hibernate ORM never batches those of an IDENTITY id. */
+    static final String IDENTITY_HINT = "each insert asks for its generated key, as Hibernate does for an IDENTITY id,"
+            + " and Hibernate never batches those (hibernate.jdbc.batch_size does nothing for them): switch the id to a"
+            + " sequence with a pooled optimizer (@GeneratedValue(strategy = SEQUENCE) with allocationSize > 1) and set"
+            + " hibernate.jdbc.batch_size, or send the rows as one JDBC batch (addBatch/executeBatch)";
+
     @Override
     String hint(Shape shape) {
-        return "send the rows as one JDBC batch (addBatch/executeBatch); with Hibernate set"
-                + " hibernate.jdbc.batch_size (and hibernate.order_inserts / hibernate.order_updates)";
+        return shape.type() == StatementType.INSERT && shape.generatesKeys() ? IDENTITY_HINT : HINT;
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class Shape implements StatementShape {
     private final boolean keyList;
     private final boolean arrayKeyList;
     private final int hash;
+    /** Set once the driver was asked for the keys this statement generates; never cleared. */
+    private volatile boolean generatedKeys;
 
     Shape(String sql, StatementType type, boolean paging) {
         this.sql = Objects.requireNonNull(sql, "sql");
@@ -54,6 +56,21 @@ public final class Shape implements StatementShape {
     /** Whether a bound array is the key list ({@code = ANY(?)}), whose length only the bind value tells. */
     public boolean hasArrayKeyList() {
         return arrayKeyList;
+    }
+
+    /**
+     * Whether the statement was run asking the driver for the keys it generates (a prepared statement with
+     * {@code RETURN_GENERATED_KEYS} or key columns), as Hibernate ORM inserts an entity with an {@code IDENTITY} id.
+     */
+    public boolean generatesKeys() {
+        return generatedKeys;
+    }
+
+    /** Notes that the statement was run asking for its generated keys (see {@link #generatesKeys()}). */
+    public void noteGeneratedKeys() {
+        if (!generatedKeys) {
+            generatedKeys = true;
+        }
     }
 
     /** Whether the text carries the alias style of Hibernate ORM 6+ ({@code o1_0}). */

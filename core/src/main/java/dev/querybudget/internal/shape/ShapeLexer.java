@@ -95,7 +95,9 @@ final class ShapeLexer {
     /**
      * The shape of {@code sql}. Strings are read with backslash escapes first (MySQL, MariaDB, PostgreSQL's
      * {@code E'…'}); a statement in which such a string never closes is read once more with backslashes as plain
-     * characters (standard SQL, as in {@code 'C:\\'}). Two passes at most: the lexer stays linear.
+     * characters (standard SQL, as in {@code 'C:\\'}). Two passes at most: the lexer stays linear. PostgreSQL's
+     * {@code E'…'} escapes with backslashes in both passes. Ambiguous without the dialect, and read as MySQL would: a
+     * standard string with a backslash right before a quote, in a statement where that reading closes every string.
      */
     static ShapedSql shape(String sql) {
         ShapeLexer lexer = new ShapeLexer(sql, true);
@@ -214,7 +216,11 @@ final class ShapeLexer {
         }
         String lower = lowerCase(start, i);
         if (i < n && in.charAt(i) == '\'' && isLiteralPrefix(lower)) {
-            skipString(i + 1);
+            if (lower.equals("e")) {
+                skipString(i + 1, true); // PostgreSQL's E'…' escapes with backslashes whatever the other strings do
+            } else {
+                skipString(i + 1);
+            }
             emitParam();
             return;
         }
@@ -560,7 +566,10 @@ final class ShapeLexer {
     }
 
     private boolean spaceBetween(int prev, int next) {
-        if (next == CLOSE || next == COMMA || next == DOT || next == SEMI || next == CAST) {
+        if (next == CAST) {
+            return prev == OP && out.charAt(out.length() - 1) == ':'; // ": ::" must not render as ":::"
+        }
+        if (next == CLOSE || next == COMMA || next == DOT || next == SEMI) {
             return false;
         }
         if (prev == OPEN || prev == DOT || prev == CAST) {
@@ -603,10 +612,14 @@ final class ShapeLexer {
      * reads them; a string that never closes runs to the end of the statement.
      */
     private void skipString(int from) {
+        skipString(from, backslashEscapes);
+    }
+
+    private void skipString(int from, boolean backslashes) {
         i = from;
         while (i < n) {
             char c = in.charAt(i++);
-            if (c == '\\' && backslashEscapes) {
+            if (c == '\\' && backslashes) {
                 i++;
             } else if (c == '\'') {
                 if (i < n && in.charAt(i) == '\'') {

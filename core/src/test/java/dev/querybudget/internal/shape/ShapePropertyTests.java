@@ -1,50 +1,65 @@
 package dev.querybudget.internal.shape;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Shaping takes any string without throwing, and a shape is its own shape. */
+/**
+ * The lexer's properties over a million generated inputs a run: it takes any string without throwing, a shape is its
+ * own shape, and no literal survives shaping. Each run prints its seed; a failure names the seed and the input, and
+ * {@code -Dquerybudget.property.seed=…} replays it.
+ *
+ * <p>Left out, as the lexer cannot tell it without knowing the dialect: a standard string with a backslash right
+ * before a quote ({@code 'a\''}) in a statement where reading the backslash as an escape still closes every string
+ * (see {@link ShapeLexer}).
+ */
 class ShapePropertyTests {
 
-    @Property(tries = 3000)
-    void neverThrowsAndIsIdempotentOnArbitraryStrings(@ForAll String input) {
-        String shape = ShapeLexer.shape(input).shape().sql();
+    private static final long SEED = PropertyCheck.seed();
 
-        assertThat(ShapeLexer.shape(shape).shape().sql()).isEqualTo(shape);
+    @Test
+    void neverThrowsAndIsIdempotentOnArbitraryText() {
+        report(PropertyCheck.strings("shaping any text never throws, and a shape is its own shape", HostileSql::anyText)
+                .check(SEED, 300_000, ShapePropertyTests::isItsOwnShape));
     }
 
-    @Property(tries = 3000)
-    void neverThrowsAndIsIdempotentOnSqlLikeStrings(@ForAll("sqlish") String input) {
-        String shape = ShapeLexer.shape(input).shape().sql();
-
-        assertThat(ShapeLexer.shape(shape).shape().sql()).isEqualTo(shape);
+    @Test
+    void neverThrowsAndIsIdempotentOnSqlLikeText() {
+        report(PropertyCheck.strings("shaping SQL-like text never throws, and a shape is its own shape",
+                        HostileSql::tokenSoup)
+                .check(SEED, 350_000, ShapePropertyTests::isItsOwnShape));
     }
 
-    @Property(tries = 500)
-    void literalsNeverSurviveShaping(@ForAll("secrets") String secret) {
-        String sql = "select * from users where email = '" + secret.replace("'", "''") + "' and id = 7";
-
-        assertThat(ShapeLexer.shape(sql).shape().sql()).isEqualTo("select * from users where email = ? and id = ?");
+    @Test
+    void everyLiteralShapesAsABindMarker() {
+        report(PropertyCheck.of("a statement's literals and comments shape as its bind markers",
+                        HostileSql::statement, pair -> PropertyCheck.javaString(pair.withLiterals()))
+                .check(SEED, 300_000, pair -> {
+                    String shape = shape(pair.withLiterals());
+                    assertThat(shape).isEqualTo(shape(pair.withPlaceholders()));
+                    assertThat(shape(shape)).isEqualTo(shape);
+                }));
     }
 
-    @Provide
-    Arbitrary<String> sqlish() {
-        Arbitrary<String> pieces = Arbitraries.of(
-                "select", "SELECT", " ", "\n", "*", "from", "t", "o1_0", ".", ",", "(", ")", "in", "IN", "values",
-                "VALUES", "?", "$1", ":name", "::", "'", "''", "'abc'", "\"", "\"Q\"", "`", "$$", "$tag$", "--", "/*",
-                "*/", "\\", "1", "-1", "+", "-", "1.5e3", ".5", "0x1F", "e'", "N'", "U&'", "_utf8'", "true", "null",
-                ";", "=", "<>", ">=", "any", "limit", "offset", "order", "by", "with", "next", "value", "for", "#",
-                "@", "{", "}", "[", "]", "\t", "é", "\u0130", "\uD83D\uDE00");
-        return pieces.list().ofMaxSize(40).map(list -> String.join("", list));
+    @Test
+    void noSecretSurvivesInAQuotedString() {
+        report(PropertyCheck.strings("a quoted secret never survives", HostileSql::secret)
+                .check(SEED, 50_000, secret -> {
+                    String sql = "select * from users where email = '" + HostileSql.standardBody(secret) + "' and id = 7";
+                    assertThat(shape(sql)).isEqualTo("select * from users where email = ? and id = ?");
+                }));
     }
 
-    @Provide
-    Arbitrary<String> secrets() {
-        return Arbitraries.strings().ofMinLength(1).ofMaxLength(30);
+    private static void isItsOwnShape(String input) {
+        String shape = shape(input);
+        assertThat(shape(shape)).isEqualTo(shape);
+    }
+
+    private static String shape(String sql) {
+        return ShapeLexer.shape(sql).shape().sql();
+    }
+
+    private static void report(String line) {
+        System.out.println(line);
     }
 }

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +35,7 @@ public final class FlashSaleDemo {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final List<String> stderr = new ArrayList<>();
+    private String management;
 
     private FlashSaleDemo() {
     }
@@ -46,8 +49,10 @@ public final class FlashSaleDemo {
         Path json = work.resolve("findings.jsonl");
         Files.deleteIfExists(json);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int managementPort = freeLoopbackPort();
         Process app = new ProcessBuilder(java, "-javaagent:" + agent.toAbsolutePath() + "=json=" + json,
-                "-jar", application.toAbsolutePath().toString(), "--server.port=0").start();
+                "-jar", application.toAbsolutePath().toString(), "--server.port=0",
+                "--management.server.port=" + managementPort).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         List<String> stdout = new ArrayList<>();
         pump(app.getInputStream(), line -> {
@@ -55,7 +60,7 @@ public final class FlashSaleDemo {
                 stdout.add(line);
             }
             Matcher matcher = PORT.matcher(line);
-            if (matcher.find()) {
+            if (matcher.find() && Integer.parseInt(matcher.group(1)) != managementPort) {
                 port.complete(Integer.parseInt(matcher.group(1)));
             }
         });
@@ -66,6 +71,7 @@ public final class FlashSaleDemo {
         });
         try {
             String base = "http://127.0.0.1:" + port.get(120, TimeUnit.SECONDS);
+            management = "http://127.0.0.1:" + managementPort;
             System.out.println("QueryBudget demo: the flash sale, 500 orders for user 1, the application started with"
                     + " -javaagent:querybudget-agent.jar (no code change).");
             System.out.println();
@@ -122,12 +128,19 @@ public final class FlashSaleDemo {
     }
 
     /** The statements the agent has counted on {@code path}'s route, from the application's Prometheus scrape. */
-    private static double statementsSoFar(String base, String path) throws Exception {
+    private double statementsSoFar(String base, String path) throws Exception {
         String route = path.replace("/users/1/", "/users/{userId}/");
-        String scrape = get(base + "/actuator/prometheus");
+        String scrape = get(management + "/actuator/prometheus");
         Matcher sum = Pattern.compile("querybudget_request_queries_sum\\{method=\"GET\",outcome=\"SUCCESS\",uri=\""
                 + Pattern.quote(route) + "\"} ([0-9.E]+)").matcher(scrape);
         return sum.find() ? Double.parseDouble(sum.group(1)) : 0;
+    }
+
+    /** A loopback port free now, for the application's management server (the scrape is on it, not on the app's). */
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String get(String url) throws Exception {
