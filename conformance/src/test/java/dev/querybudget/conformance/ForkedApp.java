@@ -44,8 +44,9 @@ final class ForkedApp implements AutoCloseable {
         read(process.getErrorStream(), stderr, "forked-stderr");
     }
 
-    static ForkedApp start(FrontUnderTest front, Path directory) throws Exception {
-        Path json = directory.resolve(front.name().toLowerCase() + "-findings.jsonl");
+    static ForkedApp start(FrontUnderTest front, ConformanceDatabase database, Path directory) throws Exception {
+        Path json = directory.resolve(front.name().toLowerCase() + "-" + database.name() + "-findings.jsonl");
+        java.nio.file.Files.deleteIfExists(json);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+EnableDynamicAgentLoading"));
         if (front.agentAtStartUp()) {
@@ -53,7 +54,7 @@ final class ForkedApp implements AutoCloseable {
         }
         command.addAll(List.of("-Dquerybudget.json=" + json, "-Dquerybudget.ignore-urls=/health/*,/conformance/*",
                 "-cp", classPath(front.starter()), ConformanceApplication.class.getName(), "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:conformance;DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.dev.querybudget=INFO"));
         ForkedApp app = new ForkedApp(new ProcessBuilder(command).start(), json);
         app.awaitPort();

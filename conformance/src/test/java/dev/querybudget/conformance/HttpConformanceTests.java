@@ -1,6 +1,5 @@
 package dev.querybudget.conformance;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,19 +30,35 @@ abstract class HttpConformanceTests {
     private static final Pattern RUN_SPECIFIC = Pattern.compile(
             "\"(timestamp|totalTimeMillis|traceId|spanId)\":(\"[^\"]*\"|[0-9.]+),?");
 
+    private final Map<String, Run> runs = new LinkedHashMap<>();
     private ForkedApp app;
-    private final Map<String, ForkedApp.Response> responses = new LinkedHashMap<>();
-    private List<String> findings;
-    private List<String> meters;
+    private Map<String, ForkedApp.Response> responses;
     private int requestsSent;
 
     abstract FrontUnderTest front();
 
+    /** What one run of the scenarios on one database gave. */
+    private record Run(Map<String, ForkedApp.Response> responses, List<String> findings, List<String> meters,
+                       int requestsSent) {
+    }
+
     @BeforeAll
-    void runTheScenarios() throws Exception {
+    void runTheScenariosOnEachDatabase() throws Exception {
         Path directory = Files.createDirectories(Path.of("target", "conformance", front().name().toLowerCase()));
-        Files.deleteIfExists(directory.resolve(front().name().toLowerCase() + "-findings.jsonl"));
-        app = ForkedApp.start(front(), directory);
+        for (ConformanceDatabase database : ConformanceDatabase.selected()) {
+            app = ForkedApp.start(front(), database, directory);
+            try {
+                runs.put(database.name(), runTheScenarios());
+            } finally {
+                app.close();
+                app = null;
+            }
+        }
+    }
+
+    private Run runTheScenarios() throws Exception {
+        responses = new LinkedHashMap<>();
+        requestsSent = 0;
         send("GET", "/customers/1/orders");
         send("GET", "/customers/1/orders-joined");
         send("GET", "/customers/1/order-count");
@@ -59,19 +74,13 @@ abstract class HttpConformanceTests {
         for (int k = 0; k < 10; k++) {
             send("BREW" + k, "/customers/2/orders-joined");
         }
-        findings = awaitFindings();
-        meters = app.meters();
+        List<String> findings = awaitFindings();
+        List<String> meters = app.meters();
         for (int attempt = 0; attempt < 50 && requestsCounted(meters) < requestsSent; attempt++) {
             Thread.sleep(100); // the last request is counted as it ends, which may be just after its response
             meters = app.meters();
         }
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
+        return new Run(responses, findings, meters, requestsSent);
     }
 
     private void send(String method, String path) throws Exception {
@@ -94,6 +103,10 @@ abstract class HttpConformanceTests {
 
     @Test
     void theApplicationAnswersAsItWouldWithoutQueryBudget() {
+        runs.forEach((database, run) -> theApplicationAnswers(run.responses()));
+    }
+
+    private static void theApplicationAnswers(Map<String, ForkedApp.Response> responses) {
         assertThat(responses.get("GET /customers/1/orders").status()).isEqualTo(200);
         assertThat(responses.get("GET /customers/1/order-count").body()).isEqualTo("12");
         assertThat(responses.get("POST /imports?from=100").body()).isEqualTo("6");
@@ -111,22 +124,35 @@ abstract class HttpConformanceTests {
 
     @Test
     void eachScenarioHasItsFindingsAndTheSameJsonThroughEveryFront() throws Exception {
+        for (Map.Entry<String, Run> run : runs.entrySet()) {
+            sameFindings(run.getKey(), run.getValue().findings());
+        }
+    }
+
+    private void sameFindings(String database, List<String> findings) throws Exception {
         List<String> normalized = findings.stream().map(line -> RUN_SPECIFIC.matcher(line).replaceAll("")).toList();
-        assertThat(normalized).as("kinds per route").extracting(HttpConformanceTests::kindAndRoute).containsExactly(
+        assertThat(normalized).as("kinds per route on %s", database).extracting(HttpConformanceTests::kindAndRoute).containsExactly(
                 "N_PLUS_ONE /customers/{customerId}/orders",
                 "DUPLICATE /customers/{customerId}/order-count",
                 "UNBATCHED_WRITE /imports",
                 "QUERY_BUDGET /report",
                 "N_PLUS_ONE /customers/{customerId}/failing");
-        assertThat(normalized).isEqualTo(expected("findings.jsonl", normalized));
+        assertThat(normalized).as(database).isEqualTo(expected("findings.jsonl", normalized));
     }
 
     @Test
     void theMetersAreTheSameThroughEveryFrontWithBoundedTags() throws Exception {
-        assertThat(meters).isEqualTo(expected("meters.txt", meters));
+        for (Map.Entry<String, Run> run : runs.entrySet()) {
+            sameMeters(run.getKey(), run.getValue().meters(), run.getValue().requestsSent());
+        }
+    }
+
+    private void sameMeters(String database, List<String> meters, int requestsSent) throws Exception {
+        assertThat(meters).as(database).isEqualTo(expected("meters.txt", meters));
         assertThat(meters).as("no raw path, no unknown method in a tag").noneMatch(line -> line.contains("/no/such"))
                 .noneMatch(line -> line.contains("BREW"));
-        assertThat(requestsCounted(meters)).as("each request counted once, the ignored one not at all")
+        assertThat(requestsCounted(meters))
+                .as("each request counted once, the ignored one not at all, on %s", database)
                 .isEqualTo(requestsSent);
     }
 

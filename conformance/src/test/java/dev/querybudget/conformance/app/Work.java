@@ -22,6 +22,7 @@ public final class Work {
     }
 
     public void createSchema() {
+        jdbc.execute("create schema if not exists conformance"); // the schema (PostgreSQL) the connection selects
         jdbc.execute("create table if not exists orders (id bigint primary key, customer_id bigint not null)");
         jdbc.execute("create table if not exists order_item (id bigint primary key, order_id bigint not null,"
                 + " product varchar(50) not null)");
