@@ -3,6 +3,7 @@ package dev.querybudget.spring;
 import dev.querybudget.QueryRecorder;
 import dev.querybudget.settings.Front;
 import dev.querybudget.settings.Setting;
+import dev.querybudget.settings.SettingSource;
 import dev.querybudget.settings.Settings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -55,9 +56,10 @@ final class AgentNotice implements SmartInitializingSingleton {
 
     /** The starter's properties set in {@code environment} that the agent does not read. */
     static List<String> withoutEffect(Environment environment) {
+        SettingSource given = SpringSettings.source(environment);
         return Settings.of(Front.SPRING_BOOT).stream()
                 .filter(setting -> setting != Settings.ENABLED)
-                .filter(setting -> SpringSettings.source(environment).find(setting) != null)
+                .filter(setting -> given.find(setting) != null)
                 .filter(setting -> !setting.appliesTo(Front.AGENT)
                         || !READ_BY_THE_AGENT.contains(foundIn(environment, setting)))
                 .map(Setting::propertyName)

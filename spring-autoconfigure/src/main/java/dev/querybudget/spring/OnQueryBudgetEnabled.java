@@ -1,7 +1,5 @@
 package dev.querybudget.spring;
 
-import dev.querybudget.settings.ScopeKind;
-import dev.querybudget.settings.SettingSource;
 import dev.querybudget.settings.Settings;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -16,10 +14,8 @@ final class OnQueryBudgetEnabled extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        SettingSource.Given given = SpringSettings.source(context.getEnvironment()).find(Settings.ENABLED);
-        boolean enabled = given == null ? Settings.ENABLED.defaultValue(ScopeKind.REQUEST)
-                : Settings.ENABLED.parse(given.text(), given.origin());
-        return enabled ? ConditionOutcome.match("querybudget.enabled is true")
+        return SpringSettings.value(context.getEnvironment(), Settings.ENABLED)
+                ? ConditionOutcome.match("querybudget.enabled is true")
                 : ConditionOutcome.noMatch("querybudget.enabled is false");
     }
 }

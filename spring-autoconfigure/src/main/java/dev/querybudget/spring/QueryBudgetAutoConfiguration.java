@@ -42,7 +42,7 @@ public final class QueryBudgetAutoConfiguration {
 
     @Bean
     static DataSourceWrapper queryBudgetDataSourceWrapper(Environment environment) {
-        return new DataSourceWrapper(SpringSettings.read(environment).get(Settings.EXCLUDED_DATA_SOURCES));
+        return new DataSourceWrapper(SpringSettings.value(environment, Settings.EXCLUDED_DATA_SOURCES));
     }
 
     /** With the agent attached at start-up: one INFO line on what the starter leaves to it. */

@@ -44,6 +44,18 @@ final class SpringSettings {
         return ResolvedSettings.resolve(Front.SPRING_BOOT, ScopeKind.REQUEST, source(environment));
     }
 
+    /**
+     * One setting alone, checked, else its default: for what must be known before the settings bean exists (the
+     * condition on {@code querybudget.enabled}, the DataSource post-processor). Unknown properties are logged once,
+     * by {@link #read}.
+     *
+     * @throws InvalidSettingException for a value the setting does not accept
+     */
+    static <T> T value(Environment environment, Setting<T> setting) {
+        SettingSource.Given given = source(environment).find(setting);
+        return given == null ? setting.defaultValue(ScopeKind.REQUEST) : setting.parse(given.text(), given.origin());
+    }
+
     /** {@code querybudget.<setting>} in Spring's environment, with Spring's relaxed names and list forms. */
     static SettingSource source(Environment environment) {
         Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);

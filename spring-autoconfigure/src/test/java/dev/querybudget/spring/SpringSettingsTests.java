@@ -78,5 +78,7 @@ class SpringSettingsTests {
                         + " effect; did you mean 'querybudget.threshold'?")
                 .contains("QueryBudget: property 'querybudget.colour' is not a QueryBudget setting and has no"
                         + " effect\n");
+        assertThat(output.getOut().lines().filter(line -> line.contains("property 'querybudget.treshold' is not")))
+                .as("logged once, however many parts of the starter read the settings").hasSize(1);
     }
 }
