@@ -106,8 +106,7 @@ final class ForkedApp implements AutoCloseable {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.body(),
-                response.headers().firstValue("X-Query-Count").orElse(null));
+        return new Response(response.statusCode(), response.body());
     }
 
     /** QueryBudget's meters in the application, one line each. */
@@ -119,18 +118,6 @@ final class ForkedApp implements AutoCloseable {
     /** The findings written as JSON Lines so far. */
     List<String> findings() throws IOException {
         return Files.exists(json) ? Files.readAllLines(json, StandardCharsets.UTF_8) : List.of();
-    }
-
-    String stdout() {
-        return stdout.toString();
-    }
-
-    String stderr() {
-        return stderr.toString();
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     @Override
@@ -163,6 +150,6 @@ final class ForkedApp implements AutoCloseable {
         reader.start();
     }
 
-    record Response(int status, String body, String queryCount) {
+    record Response(int status, String body) {
     }
 }
