@@ -4,6 +4,7 @@ import dev.querybudget.Finding;
 import dev.querybudget.QueryBudgetExceededException;
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.scope.BindValues;
+import dev.querybudget.internal.scope.RowCount;
 import dev.querybudget.internal.scope.ScopeRegistry;
 import dev.querybudget.internal.shape.ShapeCache;
 import dev.querybudget.internal.shape.ShapedSql;
@@ -55,20 +56,20 @@ final class StatementRecorder {
      *         findings; else {@code null}. Nothing else of QueryBudget's ever reaches the application.
      */
     static QueryBudgetExceededException exit(long[] timing, String sql, BindValues binds, int batchRows, List<String> statements,
-                     boolean failed, String dataSource) {
+                     boolean failed, String dataSource, RowCount rows) {
         if (--timing[DEPTH] > 0) {
             return null; // an inner wrapper of a statement an outer one counts
         }
         try {
             long nanos = System.nanoTime() - timing[STARTED];
             if (statements == null) {
-                Finding violation = record(sql, binds, batchRows, nanos, failed, dataSource);
+                Finding violation = record(sql, binds, batchRows, nanos, failed, dataSource, rows);
                 return violation == null ? null : new QueryBudgetExceededException(violation);
             }
             long share = nanos / statements.size();
             Finding violation = null;
             for (String each : statements) {
-                Finding found = record(each, null, batchRows, share, failed, dataSource);
+                Finding found = record(each, null, batchRows, share, failed, dataSource, null);
                 violation = violation == null ? found : violation;
             }
             return violation == null ? null : new QueryBudgetExceededException(violation);
@@ -79,13 +80,14 @@ final class StatementRecorder {
     }
 
     private static Finding record(String sql, BindValues binds, int batchRows, long nanos, boolean failed,
-                                  String dataSource) {
+                                  String dataSource, RowCount rows) {
         ShapedSql shaped = ShapeCache.shared().shape(sql);
         boolean single = batchRows == 0 && binds != null;
         long hash = single ? binds.hash(sql) : BindValues.hashWithout(sql);
         // Only an "= ANY(?)" statement carries its key list in a bind value; no other needs a second pass.
         int listLength = single && shaped.shape().hasArrayKeyList()
                 ? Math.max(shaped.listLength(), binds.longestArray()) : shaped.listLength();
-        return REGISTRY.record(shaped.shape(), listLength, hash, batchRows, nanos, failed, binds, sql, dataSource);
+        return REGISTRY.record(shaped.shape(), listLength, hash, batchRows, nanos, failed, binds, sql, dataSource,
+                rows);
     }
 }

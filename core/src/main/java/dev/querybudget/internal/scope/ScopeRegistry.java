@@ -177,7 +177,19 @@ public final class ScopeRegistry {
         ShapedSql shaped = ShapeCache.shared().shape(sql);
         record(shaped.shape(), (int) facts[HandoverProtocol.LIST_LENGTH], facts[HandoverProtocol.PARAMETER_HASH],
                 (int) facts[HandoverProtocol.BATCH_ROWS], facts[HandoverProtocol.NANOS],
-                facts[HandoverProtocol.FAILED] != 0, null, false, FOREIGN_DATA_SOURCE);
+                facts[HandoverProtocol.FAILED] != 0, null, false, FOREIGN_DATA_SOURCE, null);
+    }
+
+    /**
+     * Makes the scope the current thread opened last sample the call site of a shape's first execution only when the
+     * shape has repeated in an earlier scope: for scopes opened per request or per thread in a running application,
+     * where most statements run once and a stack walk costs more than the statement.
+     */
+    public void sampleRepeatsOnly() {
+        OpenScope[] own = ownScopes();
+        if (own.length > 0) {
+            own[own.length - 1].sampleFirstExecutions = false;
+        }
     }
 
     public OpenScope open(String name, QueryBudgetSettings settings) {
@@ -254,19 +266,19 @@ public final class ScopeRegistry {
      *         {@code null} when the agent's engine records (a finding is then only reported, never thrown)
      */
     public Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                          boolean failed, BindValues bindings, String sql, String dataSource) {
+                          boolean failed, BindValues bindings, String sql, String dataSource, RowCount rows) {
         EngineLink.Upstream up = link.upstream();
         if (up != null) {
             up.statements().accept(sql, HandoverProtocol.statement(parameterHash, batchRows, listLength, nanos, failed));
             return null;
         }
         link.handDown(sql, parameterHash, batchRows, listLength, nanos, failed);
-        return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource);
+        return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource, rows);
     }
 
     private Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                         boolean failed, BindValues bindings, boolean renderable,
-                        String dataSource) {
+                        String dataSource, RowCount rows) {
         Thread current = Thread.currentThread();
         OpenScope[] own = ownScopes();
         Predicate<Thread> opener = fallback;
@@ -304,7 +316,7 @@ public final class ScopeRegistry {
                     sample = parameters;
                 }
                 boolean landed = recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, callSite,
-                        scope.settings(), sample, dataSource);
+                        scope.settings(), sample, dataSource, rows, scope.sampleFirstExecutions);
                 ownLanded |= landed && pass != 1;
                 if (landed && violation == null && scope.failsOnFindings()) {
                     violation = scope.violation(shape);
