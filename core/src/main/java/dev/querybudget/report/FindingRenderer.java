@@ -69,7 +69,7 @@ public final class FindingRenderer {
             if (shape.association() != null) {
                 line(text, "loads", shape.association());
             }
-            if (shape.certainty() != null) {
+            if (shape.certainty() != null && shape.precedingRows() >= 0) {
                 line(text, "evidence", evidence(shape));
             }
             List<CallSiteCount> sites = shape.callSites();
@@ -105,9 +105,6 @@ public final class FindingRenderer {
         if (finding.certainty() == Certainty.CONFIRMED) {
             return "confirmed: the statement before returned " + rows + (rows == 1 ? " row" : " rows") + ", then "
                     + ran + ", one per row";
-        }
-        if (rows < 0) {
-            return "likely: the rows of the statement before were not counted";
         }
         return "likely: the statement before returned " + rows + (rows == 1 ? " row" : " rows") + ", then " + ran;
     }
