@@ -89,6 +89,9 @@ public final class FindingRenderer {
             }
             if (shape.precedingShape() != null) {
                 line(text, "after", shape.precedingShape().sql());
+                if (shape.precedingCallSite() != null) {
+                    line(text, "", "at " + shape.precedingCallSite());
+                }
             }
             for (String sample : shape.parameterSamples()) {
                 line(text, "parameters", sample);
