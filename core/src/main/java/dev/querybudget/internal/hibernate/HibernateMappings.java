@@ -64,6 +64,11 @@ public final class HibernateMappings {
         }
     }
 
+    /** How many factories' mappings are kept now. */
+    static int registeredCount() {
+        return registered.size();
+    }
+
     /**
      * The association whose loading runs {@code shapeSql} (a statement's shape, as QueryBudget normalizes it), given
      * {@code precedingShapeSql}, the shape of the statement that ran before the loop (may be null); null when no
