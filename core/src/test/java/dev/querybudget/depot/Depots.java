@@ -11,6 +11,7 @@ import java.util.Map;
  * Depots, shipments and their carriers on real Hibernate ORM and a real database (H2, PostgreSQL or MariaDB), through
  * a DataSource QueryBudget wraps: {@code count} carriers, each with one depot (two tags, two labels) and one shipment.
  * Two to-one associations target {@code Carrier}: {@code Depot.carrier} (lazy) and {@code Shipment.carrier} (EAGER).
+ * And {@code count} warehouses, each with a permit: {@code Warehouse.permit} is the inverse side of a one-to-one.
  */
 public final class Depots implements AutoCloseable {
 
@@ -29,7 +30,8 @@ public final class Depots implements AutoCloseable {
     private static Depots seed(Database.Isolated database, int count, Map<String, Object> settings) {
         Configuration configuration = new Configuration()
                 .addAnnotatedClass(Country.class).addAnnotatedClass(Carrier.class).addAnnotatedClass(Tag.class)
-                .addAnnotatedClass(Depot.class).addAnnotatedClass(Shipment.class);
+                .addAnnotatedClass(Depot.class).addAnnotatedClass(Shipment.class)
+                .addAnnotatedClass(Warehouse.class).addAnnotatedClass(Permit.class);
         configuration.getProperties().put("hibernate.connection.datasource", QueryRecorder.wrap(database.dataSource()));
         configuration.getProperties().put("hibernate.hbm2ddl.auto", "create-drop");
         configuration.getProperties().putAll(settings);
@@ -70,6 +72,9 @@ public final class Depots implements AutoCloseable {
                 depot.getLabels().add("south " + i);
                 session.persist(depot);
                 session.persist(new Shipment(i, carrier));
+                Warehouse warehouse = new Warehouse(i);
+                session.persist(warehouse);
+                session.persist(new Permit(i, warehouse));
             }
         });
     }

@@ -23,8 +23,16 @@ record MappingIndex(List<CollectionTable> collections, List<EntityTable> entitie
     record EntityTable(String entityName, TableName table, List<String> idColumns) {
     }
 
-    /** A to-one association and its owner's table. */
-    record ToOne(Association association, TableName ownerTable) {
+    /**
+     * A to-one association and its owner's table. Its target is loaded by id, or, when it refers to a unique key
+     * instead (the inverse side of a {@code @OneToOne(mappedBy = …)}, a {@code referencedColumnName}), by
+     * {@code targetKeyColumns}.
+     */
+    record ToOne(Association association, TableName ownerTable, List<String> targetKeyColumns) {
+
+        ToOne {
+            targetKeyColumns = List.copyOf(targetKeyColumns);
+        }
     }
 
     /** Adds the collections that {@code shape} loads: from their table, by all of their key columns. */
@@ -37,15 +45,17 @@ record MappingIndex(List<CollectionTable> collections, List<EntityTable> entitie
         }
     }
 
-    /** Adds the to-one associations whose target {@code shape} loads: from the target's table, by its id. */
+    /** Adds the to-one associations whose target {@code shape} loads: from the target's table, by id or unique key. */
     void addToOnesLoadedBy(ShapeTables shape, Collection<ToOne> into) {
         for (EntityTable entity : entities) {
-            if (entity.table.matches(shape.root()) && !entity.idColumns.isEmpty()
-                    && shape.rootParameterColumns().containsAll(entity.idColumns)) {
-                for (ToOne toOne : toOnes) {
-                    if (entity.entityName.equals(toOne.association.targetEntity())) {
-                        into.add(toOne);
-                    }
+            if (!entity.table.matches(shape.root())) {
+                continue;
+            }
+            for (ToOne toOne : toOnes) {
+                List<String> key = toOne.targetKeyColumns.isEmpty() ? entity.idColumns : toOne.targetKeyColumns;
+                if (entity.entityName.equals(toOne.association.targetEntity()) && !key.isEmpty()
+                        && shape.rootParameterColumns().containsAll(key)) {
+                    into.add(toOne);
                 }
             }
         }

@@ -31,6 +31,10 @@ final class MetamodelReader {
         call(metamodel, "forEachEntityDescriptor", Consumer.class, (Consumer<Object>) entityPersisters::add);
         call(metamodel, "forEachCollectionDescriptor", Consumer.class, (Consumer<Object>) collectionPersisters::add);
 
+        Map<String, Object> persistersByName = new HashMap<>();
+        for (Object persister : entityPersisters) {
+            persistersByName.put((String) call(persister, "getEntityName"), persister);
+        }
         List<MappingIndex.EntityTable> entities = new ArrayList<>();
         Map<String, String> superEntities = new HashMap<>();
         Map<String, List<String>> toOneNames = new HashMap<>();
@@ -40,7 +44,7 @@ final class MetamodelReader {
             TableName table = TableName.parse((String) call(persister, "getTableName"));
             entities.add(new MappingIndex.EntityTable(entityName, table, columns(call(persister, "getIdentifierColumnNames"))));
             superEntities.put(entityName, (String) optional(persister, "getMappedSuperclass"));
-            List<MappingIndex.ToOne> own = toOnesOf(persister, entityName, table);
+            List<MappingIndex.ToOne> own = toOnesOf(persister, entityName, table, persistersByName);
             toOneNames.put(entityName, own.stream().map(toOne -> toOne.association().attribute()).toList());
             toOnes.addAll(own);
         }
@@ -53,7 +57,8 @@ final class MetamodelReader {
         return new MappingIndex(collections, entities, toOnes);
     }
 
-    private static List<MappingIndex.ToOne> toOnesOf(Object persister, String entityName, TableName table) {
+    private static List<MappingIndex.ToOne> toOnesOf(Object persister, String entityName, TableName table,
+                                                     Map<String, Object> persistersByName) {
         String[] names = (String[]) call(persister, "getPropertyNames");
         Object[] types = (Object[]) call(persister, "getPropertyTypes");
         List<MappingIndex.ToOne> toOnes = new ArrayList<>();
@@ -67,9 +72,23 @@ final class MetamodelReader {
             Association association = new Association(entityName, names[i],
                     oneToOne ? Association.Kind.ONE_TO_ONE : Association.Kind.MANY_TO_ONE,
                     fetchedImmediately(persister, names[i]), (String) call(type, "getAssociatedEntityName"));
-            toOnes.add(new MappingIndex.ToOne(association, table));
+            toOnes.add(new MappingIndex.ToOne(association, table,
+                    targetKeyColumns(type, persistersByName.get(association.targetEntity()))));
         }
         return toOnes;
+    }
+
+    /**
+     * The target's columns a to-one is loaded by when they are not the target's id: those of the property it refers to
+     * (for the inverse side of a {@code @OneToOne}, the owning side's foreign key). Empty for the id.
+     */
+    private static List<String> targetKeyColumns(Object type, Object targetPersister) {
+        if (Boolean.TRUE.equals(call(type, "isReferenceToPrimaryKey")) || targetPersister == null) {
+            return List.of();
+        }
+        Object property = call(type, "getRHSUniqueKeyPropertyName");
+        return property == null ? List.of()
+                : columns(call(targetPersister, "getPropertyColumnNames", String.class, property));
     }
 
     /** Whether a to-one attribute's mapped fetch timing is {@code IMMEDIATE} (EAGER) rather than {@code DELAYED}. */

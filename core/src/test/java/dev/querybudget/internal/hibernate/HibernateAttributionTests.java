@@ -7,6 +7,7 @@ import dev.querybudget.ShapeFinding;
 import dev.querybudget.depot.Depot;
 import dev.querybudget.depot.Depots;
 import dev.querybudget.depot.Shipment;
+import dev.querybudget.depot.Warehouse;
 import dev.querybudget.flashsale.Database;
 import dev.querybudget.flashsale.FlashSale;
 import dev.querybudget.flashsale.OrderItem;
@@ -23,6 +24,7 @@ import static dev.querybudget.internal.hibernate.Association.Kind.ELEMENT_COLLEC
 import static dev.querybudget.internal.hibernate.Association.Kind.MANY_TO_MANY;
 import static dev.querybudget.internal.hibernate.Association.Kind.MANY_TO_ONE;
 import static dev.querybudget.internal.hibernate.Association.Kind.ONE_TO_MANY;
+import static dev.querybudget.internal.hibernate.Association.Kind.ONE_TO_ONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -104,6 +106,19 @@ class HibernateAttributionTests {
                     new Association(DEPOT + "Shipment", "carrier", MANY_TO_ONE, true, DEPOT + "Carrier"));
             // the carrier's own EAGER country, joined into the same statement
             assertThat(report.shapeFindings(FindingKind.N_PLUS_ONE).get(0).sql()).contains(" left join country ");
+        }
+    }
+
+    @Test
+    void theInverseSideOfAOneToOneIsLoadedByTheOwnersForeignKey() {
+        try (Depots depots = Depots.seed(database, 10, Map.of())) {
+            ScopeReport report = QueryRecorder.record("warehouses", () -> depots.sessionFactory().inSession(session ->
+                    session.createSelectionQuery("from Warehouse", Warehouse.class).getResultList()));
+
+            assertThat(report.shapeFindings(FindingKind.N_PLUS_ONE).get(0).sql())
+                    .endsWith(" from permit p1_0 where p1_0.warehouse_id = ?");
+            assertThat(attributions(report)).containsExactly(
+                    new Association(DEPOT + "Warehouse", "permit", ONE_TO_ONE, true, DEPOT + "Permit"));
         }
     }
 
