@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * <p>{@link #register} reads a SessionFactory's metamodel reflectively (Hibernate 6.6 and 7), keeps an index of plain
  * strings, and only a weak reference to the factory: nothing here pins the application's class loader. The last
- * {@value #KEPT} factories are kept; one that is closed or collected is forgotten. Every failure is caught and logged
+ * eight factories are kept; one that is closed or collected is forgotten. Every failure is caught and logged
  * once ({@link FailOpen}); registration then does nothing.
  */
 public final class HibernateMappings {
