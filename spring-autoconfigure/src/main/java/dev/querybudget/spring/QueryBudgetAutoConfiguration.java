@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.web.servlet.HandlerMapping;
 
 import javax.sql.DataSource;
@@ -94,6 +96,24 @@ public final class QueryBudgetAutoConfiguration {
     }
 
     /** Micrometer meters, when the application has a registry. */
+    /**
+     * With Micrometer's context-propagation library: the request's scope follows work handed to the application's task
+     * executor and {@code @Async} methods (the library finds {@link QueryScopeAccessor} through its service file), by
+     * Spring's {@link ContextPropagatingTaskDecorator}, which Spring Boot applies to the executors it builds — unless
+     * the application has a task decorator of its own, which then decides.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"io.micrometer.context.ContextSnapshotFactory",
+            "org.springframework.core.task.support.ContextPropagatingTaskDecorator"})
+    static final class ContextPropagationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(TaskDecorator.class)
+        ContextPropagatingTaskDecorator queryBudgetContextPropagatingTaskDecorator() {
+            return new ContextPropagatingTaskDecorator();
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
     static final class MetricsConfiguration {

@@ -31,7 +31,8 @@ final class RequestScopeFilter implements Filter {
 
     RequestScopeFilter(ResolvedSettings settings, ScopeSink sink) {
         RequestLifecycle<HttpServletRequest, HttpServletResponse> requests = RequestLifecycle.of(
-                JakartaServlets.INSTANCE, settings.scopeSettings(), settings.get(Settings.IGNORE_URLS), sink);
+                JakartaServlets.INSTANCE, settings.scopeSettings(), settings.get(Settings.IGNORE_URLS), sink)
+                .carryingWith(CarriedScope.INSTANCE);
         this.throwMode = settings.get(Settings.MODE).equals("throw");
         this.lifecycle = throwMode
                 ? requests.failingAtTheStatement()

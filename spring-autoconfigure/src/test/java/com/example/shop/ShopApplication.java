@@ -7,7 +7,9 @@ import dev.querybudget.sink.FinishedScope;
 import dev.querybudget.sink.ScopeSink;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,9 +74,22 @@ public class ShopApplication {
     static class OrdersController {
 
         private final JdbcTemplate jdbc;
+        private final AsyncTaskExecutor executor;
 
-        OrdersController(JdbcTemplate jdbc) {
+        OrdersController(JdbcTemplate jdbc, @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
             this.jdbc = jdbc;
+            this.executor = executor;
+        }
+
+        /** The N+1 fanned out: each order's items fetched on the application's task executor, then joined. */
+        @GetMapping("/customers/{customerId}/orders-fanned-out")
+        List<Map<String, Object>> ordersFannedOut(@PathVariable long customerId) {
+            List<CompletableFuture<Map<String, Object>>> orders = orderIds(jdbc, customerId).stream()
+                    .map(orderId -> CompletableFuture.supplyAsync(() -> Map.<String, Object>of("id", orderId, "items",
+                            jdbc.queryForList("select product, quantity from order_item where order_id = ?", orderId)),
+                            executor))
+                    .toList();
+            return orders.stream().map(CompletableFuture::join).toList();
         }
 
         /** One query for the orders, then one per order for its items: the N+1. */
