@@ -5,6 +5,7 @@ import dev.querybudget.QueryBudgetExceededException;
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.scope.BindValues;
 import dev.querybudget.internal.scope.ScopeRegistry;
+import dev.querybudget.internal.shape.Dialect;
 import dev.querybudget.internal.shape.ShapeCache;
 import dev.querybudget.internal.shape.ShapedSql;
 import dev.querybudget.spi.HandoverProtocol;
@@ -55,20 +56,22 @@ final class StatementRecorder {
      *         findings; else {@code null}. Nothing else of QueryBudget's ever reaches the application.
      */
     static QueryBudgetExceededException exit(long[] timing, String sql, BindValues binds, int batchRows, List<String> statements,
-                     boolean failed, String dataSource) {
+                     boolean failed, boolean keys, RecordingConnection connection) {
         if (--timing[DEPTH] > 0) {
             return null; // an inner wrapper of a statement an outer one counts
         }
         try {
             long nanos = System.nanoTime() - timing[STARTED];
+            Dialect dialect = connection.dialect();
+            String dataSource = connection.dataSourceName();
             if (statements == null) {
-                Finding violation = record(sql, binds, batchRows, nanos, failed, dataSource);
+                Finding violation = record(sql, binds, batchRows, nanos, failed, keys, dataSource, dialect);
                 return violation == null ? null : new QueryBudgetExceededException(violation);
             }
             long share = nanos / statements.size();
             Finding violation = null;
             for (String each : statements) {
-                Finding found = record(each, null, batchRows, share, failed, dataSource);
+                Finding found = record(each, null, batchRows, share, failed, false, dataSource, dialect);
                 violation = violation == null ? found : violation;
             }
             return violation == null ? null : new QueryBudgetExceededException(violation);
@@ -79,13 +82,17 @@ final class StatementRecorder {
     }
 
     private static Finding record(String sql, BindValues binds, int batchRows, long nanos, boolean failed,
-                                  String dataSource) {
-        ShapedSql shaped = ShapeCache.shared().shape(sql);
+                                  boolean keys, String dataSource, Dialect dialect) {
+        ShapedSql shaped = ShapeCache.shared(dialect).shape(sql);
+        if (keys) {
+            shaped.shape().noteGeneratedKeys();
+        }
         boolean single = batchRows == 0 && binds != null;
         long hash = single ? binds.hash(sql) : BindValues.hashWithout(sql);
         // Only an "= ANY(?)" statement carries its key list in a bind value; no other needs a second pass.
         int listLength = single && shaped.shape().hasArrayKeyList()
                 ? Math.max(shaped.listLength(), binds.longestArray()) : shaped.listLength();
-        return REGISTRY.record(shaped.shape(), listLength, hash, batchRows, nanos, failed, binds, sql, dataSource);
+        return REGISTRY.record(shaped.shape(), listLength, hash, batchRows, nanos, failed, binds, sql, dataSource,
+                dialect);
     }
 }

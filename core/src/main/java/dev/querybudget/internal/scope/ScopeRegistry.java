@@ -5,6 +5,7 @@ import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.ThreadMode;
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.shape.Shape;
+import dev.querybudget.internal.shape.Dialect;
 import dev.querybudget.internal.shape.ShapeCache;
 import dev.querybudget.internal.shape.ShapedSql;
 import dev.querybudget.spi.HandoverProtocol;
@@ -174,7 +175,9 @@ public final class ScopeRegistry {
     }
 
     private void recordLocally(String sql, long[] facts) {
-        ShapedSql shaped = ShapeCache.shared().shape(sql);
+        Dialect dialect = facts.length > HandoverProtocol.DIALECT
+                ? Dialect.ofCode(facts[HandoverProtocol.DIALECT]) : Dialect.GENERIC;
+        ShapedSql shaped = ShapeCache.shared(dialect).shape(sql);
         record(shaped.shape(), (int) facts[HandoverProtocol.LIST_LENGTH], facts[HandoverProtocol.PARAMETER_HASH],
                 (int) facts[HandoverProtocol.BATCH_ROWS], facts[HandoverProtocol.NANOS],
                 facts[HandoverProtocol.FAILED] != 0, null, false, FOREIGN_DATA_SOURCE);
@@ -255,12 +258,20 @@ public final class ScopeRegistry {
      */
     public Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                           boolean failed, BindValues bindings, String sql, String dataSource) {
+        return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, sql, dataSource,
+                Dialect.GENERIC);
+    }
+
+    /** {@link #record(Shape, int, long, int, long, boolean, BindValues, String, String)} of a statement in {@code dialect}. */
+    public Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
+                          boolean failed, BindValues bindings, String sql, String dataSource, Dialect dialect) {
         EngineLink.Upstream up = link.upstream();
         if (up != null) {
-            up.statements().accept(sql, HandoverProtocol.statement(parameterHash, batchRows, listLength, nanos, failed));
+            up.statements().accept(sql, HandoverProtocol.statement(parameterHash, batchRows, listLength, nanos, failed,
+                    dialect.code()));
             return null;
         }
-        link.handDown(sql, parameterHash, batchRows, listLength, nanos, failed);
+        link.handDown(sql, parameterHash, batchRows, listLength, nanos, failed, dialect.code());
         return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource);
     }
 
