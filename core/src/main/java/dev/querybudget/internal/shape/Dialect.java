@@ -9,7 +9,7 @@ import java.util.Locale;
  * would make it an identifier.
  *
  * <ul>
- *   <li>{@link #GENERIC}: H2 and any database not named here. Standard strings, read with backslash escapes first,
+ *   <li>{@link #GENERIC}: any database not named here. Standard strings, read with backslash escapes first,
  *       as MySQL would (see {@link ShapeLexer}); {@code "…"} and {@code `…`} identifiers; every prefix and quote form
  *       of the dialects below that does not change what an identifier is.</li>
  *   <li>{@link #POSTGRESQL}: standard strings (backslashes escape only in {@code E'…'}), {@code U&'…'},
@@ -18,6 +18,7 @@ import java.util.Locale;
  *       {@code X'…'}, {@code b'…'}, {@code 0b…}, {@code _charset'…'} introducers.</li>
  *   <li>{@link #ORACLE}: standard strings, {@code q'[…]'} with any delimiter, {@code N'…'}.</li>
  *   <li>{@link #SQL_SERVER}: standard strings, {@code N'…'}, {@code […]} identifiers.</li>
+ *   <li>{@link #H2}: standard strings, as the generic dialect reads everything else.</li>
  * </ul>
  */
 public enum Dialect {
@@ -26,7 +27,8 @@ public enum Dialect {
     POSTGRESQL,
     MYSQL,
     ORACLE,
-    SQL_SERVER;
+    SQL_SERVER,
+    H2;
 
     private static final Dialect[] ALL = values();
 
@@ -48,12 +50,20 @@ public enum Dialect {
         if (name.contains("sql server") || name.contains("sqlserver")) {
             return SQL_SERVER;
         }
+        if (name.equals("h2") || name.startsWith("org.h2.")) {
+            return H2;
+        }
         return GENERIC;
     }
 
     /** The dialect numbered {@code code} by {@link #code()}; {@link #GENERIC} for any number it does not know. */
     public static Dialect ofCode(long code) {
         return code >= 0 && code < ALL.length ? ALL[(int) code] : GENERIC;
+    }
+
+    /** Whether strings are standard: a backslash is a plain character in them (except in PostgreSQL's {@code E'…'}). */
+    boolean hasStandardStrings() {
+        return this == POSTGRESQL || this == ORACLE || this == SQL_SERVER || this == H2;
     }
 
     /** A number for this dialect, stable within one version of QueryBudget (it crosses to the agent's copy). */

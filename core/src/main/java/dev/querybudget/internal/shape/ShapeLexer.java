@@ -116,12 +116,11 @@ final class ShapeLexer {
 
     /**
      * The shape of {@code sql} in {@code dialect}. MySQL, MariaDB and the generic dialect read strings as
-     * {@link #shape(String)} does; PostgreSQL, Oracle and SQL Server read them once, as standard strings, the way
+     * {@link #shape(String)} does; PostgreSQL, Oracle, SQL Server and H2 read them once, as standard strings, the way
      * their servers do (backslashes escape only in PostgreSQL's {@code E'…'}).
      */
     static ShapedSql shape(String sql, Dialect dialect) {
-        boolean standardStrings = dialect == Dialect.POSTGRESQL || dialect == Dialect.ORACLE
-                || dialect == Dialect.SQL_SERVER;
+        boolean standardStrings = dialect.hasStandardStrings();
         ShapeLexer lexer = new ShapeLexer(sql, !standardStrings, dialect);
         lexer.run();
         if (lexer.unclosedString && !standardStrings) {

@@ -15,7 +15,8 @@ class DialectShapeTests {
         assertThat(Dialect.of("Oracle")).isEqualTo(Dialect.ORACLE);
         assertThat(Dialect.of("Microsoft SQL Server")).isEqualTo(Dialect.SQL_SERVER);
         assertThat(Dialect.of("com.microsoft.sqlserver.jdbc.SQLServerConnection")).isEqualTo(Dialect.SQL_SERVER);
-        assertThat(Dialect.of("H2")).isEqualTo(Dialect.GENERIC);
+        assertThat(Dialect.of("H2")).isEqualTo(Dialect.H2);
+        assertThat(Dialect.of("HSQL Database Engine")).isEqualTo(Dialect.GENERIC);
         assertThat(Dialect.of(null)).isEqualTo(Dialect.GENERIC);
         assertThat(Dialect.ofCode(Dialect.ORACLE.code())).isEqualTo(Dialect.ORACLE);
         assertThat(Dialect.ofCode(99)).isEqualTo(Dialect.GENERIC);
@@ -69,6 +70,12 @@ class DialectShapeTests {
                 + " and h = 'SECRET\\' and i = '1'"))
                 .isEqualTo("select \"Order\".id from \"Order\" where a = ? and b = ? and c = ? and d = ? and e = ?"
                         + " and f = ? and g = ? and h = ? and i = ?");
+    }
+
+    @Test
+    void h2StringsAreStandard() {
+        assertThat(shape("select 'C:\\' as a, 'SECRET' as \"b's\"", Dialect.H2))
+                .isEqualTo("select ? as a, ? as \"b's\"");
     }
 
     @Test

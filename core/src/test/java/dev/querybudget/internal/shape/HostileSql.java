@@ -81,7 +81,7 @@ final class HostileSql {
         StringBuilder lit = new StringBuilder(128);
         StringBuilder ph = new StringBuilder(128);
         Dialect quoting = dialect == Dialect.GENERIC ? (random.nextBoolean() ? Dialect.MYSQL : Dialect.POSTGRESQL)
-                : dialect;
+                : dialect == Dialect.H2 ? Dialect.SQL_SERVER : dialect; // H2 quotes as SQL Server does, but for […]
         boolean mysql = quoting == Dialect.MYSQL;
         both(lit, ph, mysql ? "SELECT id, o1_0.total FROM " : "select * from ");
         both(lit, ph, dialect == Dialect.SQL_SERVER && random.nextBoolean()
@@ -143,7 +143,7 @@ final class HostileSql {
                     case POSTGRESQL -> postgresString(random, secret, dialect == Dialect.POSTGRESQL);
                     case ORACLE -> oracleString(random, secret);
                     case SQL_SERVER -> (random.nextBoolean() ? "N'" : "'") + secret.replace("'", "''") + "'";
-                    case GENERIC -> throw new IllegalArgumentException("no quoting of its own");
+                    case GENERIC, H2 -> throw new IllegalArgumentException("quotes as another dialect");
                 });
             }
         }

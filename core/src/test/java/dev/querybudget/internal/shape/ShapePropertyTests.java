@@ -49,7 +49,7 @@ class ShapePropertyTests {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Dialect.class)
     void noSecretSurvivesInAQuotedString(Dialect dialect) {
-        boolean standard = dialect == Dialect.POSTGRESQL || dialect == Dialect.ORACLE || dialect == Dialect.SQL_SERVER;
+        boolean standard = dialect.hasStandardStrings();
         report(PropertyCheck.strings("a quoted secret never survives, " + dialect, HostileSql::secret)
                 .check(SEED, inputs(dialect, 50_000), secret -> {
                     String body = standard ? secret.replace("'", "''") : HostileSql.standardBody(secret);
