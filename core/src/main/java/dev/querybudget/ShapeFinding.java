@@ -20,11 +20,25 @@ import java.util.Objects;
  * @param precedingShape        the statement run just before the first of them; {@code null} when there was none
  * @param hint                  what to do about it
  * @param parameterSamples      a few bind-parameter sets, only when the scope opted in to them; otherwise empty
+ * @param callSites             every call site the executions came from, most first, with its count (one entry for
+ *                              an N+1; several for a duplicate read in several places); the counts add up to
+ *                              {@code count}
+ * @param association           the entity association an ORM loaded one by one ({@code PurchaseOrder.items}), or
+ *                              {@code null} when none is known
+ * @param certainty             for an N+1: {@link Certainty#CONFIRMED} when the statement before the loop returned as
+ *                              many rows as the loop ran statements, else {@link Certainty#LIKELY}; {@code null} for
+ *                              other kinds
+ * @param precedingRows         the rows the statement before the loop returned; -1 when not counted
+ * @param context               when {@code callSite} is {@code null}: what ran the statements instead (JSON
+ *                              serialization or view rendering after the handler returned, a library method), or
+ *                              {@code null}
  * @since 0.2.0
  */
 public record ShapeFinding(FindingKind kind, String scope, StatementShape shape, long count,
                            long distinctParameterSets, long totalNanos, CallSite callSite, List<CallSite> stack,
-                           StatementShape precedingShape, String hint, List<String> parameterSamples)
+                           StatementShape precedingShape, String hint, List<String> parameterSamples,
+                           List<CallSiteCount> callSites, String association, Certainty certainty,
+                           long precedingRows, String context)
         implements Finding {
 
     public ShapeFinding {
@@ -36,6 +50,16 @@ public record ShapeFinding(FindingKind kind, String scope, StatementShape shape,
         }
         stack = List.copyOf(stack);
         parameterSamples = List.copyOf(parameterSamples);
+        callSites = List.copyOf(callSites);
+    }
+
+    /** A finding from one call site, without what 0.3 added (association, certainty, counted rows, context). */
+    public ShapeFinding(FindingKind kind, String scope, StatementShape shape, long count, long distinctParameterSets,
+                        long totalNanos, CallSite callSite, List<CallSite> stack, StatementShape precedingShape,
+                        String hint, List<String> parameterSamples) {
+        this(kind, scope, shape, count, distinctParameterSets, totalNanos, callSite, stack, precedingShape, hint,
+                parameterSamples, List.of(new CallSiteCount(callSite, count, distinctParameterSets)), null, null, -1,
+                null);
     }
 
     /** The shape's text. */

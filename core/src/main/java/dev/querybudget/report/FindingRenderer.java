@@ -2,6 +2,8 @@ package dev.querybudget.report;
 
 import dev.querybudget.BudgetFinding;
 import dev.querybudget.CallSite;
+import dev.querybudget.CallSiteCount;
+import dev.querybudget.Certainty;
 import dev.querybudget.Finding;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ShapeCount;
@@ -53,15 +55,38 @@ public final class FindingRenderer {
                 for (ShapeCount shape : budget.topShapes()) {
                     text.append("\n    ").append(String.format(Locale.ROOT, "%5d × ", shape.count()))
                             .append(TextSafety.printable(shape.shape().sql()));
+                    if (shape.callSite() != null) {
+                        text.append("\n            at ").append(TextSafety.printable(shape.callSite().toString()));
+                    }
                 }
+            }
+            if (budget.onceOnly() > 0) {
+                text.append(budget.topShapes().isEmpty() ? "\n  ran most: " : "\n    ")
+                        .append(budget.onceOnly() == 1 ? "1 statement" : budget.onceOnly() + " statements")
+                        .append(" of shapes that ran once each, not listed");
             }
         } else if (finding instanceof ShapeFinding shape) {
             line(text, "shape", shape.sql());
-            line(text, "call site", shape.callSite() == null ? "unknown (no application frame on the stack)"
-                    : shape.callSite().toString());
-            List<CallSite> stack = shape.stack();
-            for (int k = 1; k < stack.size(); k++) {
-                line(text, "", "via " + stack.get(k));
+            if (shape.association() != null) {
+                line(text, "loads", shape.association());
+            }
+            if (shape.certainty() != null) {
+                line(text, "evidence", evidence(shape));
+            }
+            List<CallSiteCount> sites = shape.callSites();
+            if (sites.size() > 1) {
+                line(text, "call site", sites.get(0).toString());
+                for (int k = 1; k < sites.size(); k++) {
+                    line(text, "", sites.get(k).toString());
+                }
+            } else {
+                line(text, "call site", shape.callSite() != null ? shape.callSite().toString()
+                        : "unknown (no application frame on the stack" + (shape.context() == null ? ")"
+                        : ": " + shape.context() + ")"));
+                List<CallSite> stack = shape.stack();
+                for (int k = 1; k < stack.size(); k++) {
+                    line(text, "", "via " + stack.get(k));
+                }
             }
             if (shape.precedingShape() != null) {
                 line(text, "after", shape.precedingShape().sql());
@@ -72,6 +97,20 @@ public final class FindingRenderer {
         }
         line(text, "fix", finding.hint());
         return text.toString();
+    }
+
+    /** Why an N+1 is confirmed or only likely, in the words of its counts. */
+    private static String evidence(ShapeFinding finding) {
+        long rows = finding.precedingRows();
+        String ran = finding.count() + " of these ran";
+        if (finding.certainty() == Certainty.CONFIRMED) {
+            return "confirmed: the statement before returned " + rows + (rows == 1 ? " row" : " rows") + ", then "
+                    + ran + ", one per row";
+        }
+        if (rows < 0) {
+            return "likely: the rows of the statement before were not counted";
+        }
+        return "likely: the statement before returned " + rows + (rows == 1 ? " row" : " rows") + ", then " + ran;
     }
 
     private static void line(StringBuilder text, String label, String value) {

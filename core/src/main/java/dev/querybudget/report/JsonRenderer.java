@@ -2,6 +2,7 @@ package dev.querybudget.report;
 
 import dev.querybudget.BudgetFinding;
 import dev.querybudget.CallSite;
+import dev.querybudget.CallSiteCount;
 import dev.querybudget.Finding;
 import dev.querybudget.ShapeCount;
 import dev.querybudget.ShapeFinding;
@@ -14,9 +15,13 @@ import java.util.Map;
  * Findings for machines: one JSON object on one line, ready for a JSON Lines file. Every finding has {@code kind} and
  * {@code scope}. A {@link ShapeFinding} goes on with {@code sql} (the shape), {@code statementType}, {@code count},
  * {@code distinctParameterSets}, {@code totalTimeMillis}, {@code callSite} (absent when unknown), {@code stack} (array
- * of frames), {@code precedingSql} (absent when there was none), {@code hint}, and, opted in, the bind values as
- * {@code parameters}. A {@link BudgetFinding} goes on with {@code count}, {@code hint}, {@code limit},
- * {@code allowed} and {@code topShapes}. No field is ever {@code null}: a field a finding does not have is absent.
+ * of frames), {@code context} (what ran it when no application frame did; absent otherwise), {@code callSites}
+ * (array of {@code {callSite, count, distinctParameterSets}}, most first, adding up to {@code count}),
+ * {@code precedingSql} and {@code precedingRows} (absent when unknown), {@code association} (the ORM association
+ * loaded one by one, absent when unknown), {@code certainty} (N+1 only: {@code confirmed} or {@code likely}),
+ * {@code hint}, and, opted in, the bind values as {@code parameters}. A {@link BudgetFinding} goes on with
+ * {@code count}, {@code hint}, {@code limit}, {@code allowed}, {@code topShapes} (array of {@code {sql, count,
+ * callSite}}) and {@code onceOnly}. No field is ever {@code null}: a field a finding does not have is absent.
  * Fronts may add fields of their own ({@code timestamp}, {@code route}, …), which come first.
  *
  * @since 0.1.0
@@ -59,8 +64,31 @@ public final class JsonRenderer {
             json.append(k == 0 ? "" : ",").append(string(stack.get(k).toString()));
         }
         json.append(']');
+        if (finding.context() != null) {
+            field(json, "context").append(string(finding.context()));
+        }
+        field(json, "callSites").append('[');
+        List<CallSiteCount> sites = finding.callSites();
+        for (int k = 0; k < sites.size(); k++) {
+            json.append(k == 0 ? "{" : ",{");
+            if (sites.get(k).callSite() != null) {
+                field(json, "callSite").append(string(sites.get(k).callSite().toString()));
+            }
+            field(json, "count").append(sites.get(k).count());
+            field(json, "distinctParameterSets").append(sites.get(k).distinctParameterSets()).append('}');
+        }
+        json.append(']');
         if (finding.precedingShape() != null) {
             field(json, "precedingSql").append(string(finding.precedingShape().sql()));
+        }
+        if (finding.precedingRows() >= 0) {
+            field(json, "precedingRows").append(finding.precedingRows());
+        }
+        if (finding.association() != null) {
+            field(json, "association").append(string(finding.association()));
+        }
+        if (finding.certainty() != null) {
+            field(json, "certainty").append(string(finding.certainty().label()));
         }
         field(json, "hint").append(string(finding.hint()));
         if (!finding.parameterSamples().isEmpty()) {
@@ -82,9 +110,14 @@ public final class JsonRenderer {
         for (int k = 0; k < top.size(); k++) {
             json.append(k == 0 ? "{" : ",{");
             field(json, "sql").append(string(top.get(k).shape().sql()));
-            field(json, "count").append(top.get(k).count()).append('}');
+            field(json, "count").append(top.get(k).count());
+            if (top.get(k).callSite() != null) {
+                field(json, "callSite").append(string(top.get(k).callSite().toString()));
+            }
+            json.append('}');
         }
         json.append(']');
+        field(json, "onceOnly").append(finding.onceOnly());
     }
 
     private static StringBuilder field(StringBuilder json, String name) {

@@ -1,5 +1,6 @@
 package dev.querybudget.engine;
 
+import dev.querybudget.report.FindingRenderer;
 import dev.querybudget.Budget;
 import dev.querybudget.BudgetFinding;
 import dev.querybudget.BudgetLimit;
@@ -202,8 +203,17 @@ class DetectionRulesTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(BudgetLimit.TOTAL, 4L, 3L),
                         org.assertj.core.groups.Tuple.tuple(BudgetLimit.SELECT, 3L, 2L));
         assertThat(budget.get(0).topShapes()).extracting(shape -> shape.shape().sql() + " × " + shape.count())
-                .containsExactly("select name from item where id = ? × 2", "insert into item(id, name) values (?, ?) × 1",
-                        "select count(*) from item × 1");
+                .containsExactly("select name from item where id = ? × 2");
+        assertThat(budget.get(0).topShapes().get(0).callSite().className()).isEqualTo(Sql.class.getName());
+        assertThat(budget.get(0).onceOnly()).isEqualTo(2);
+        assertThat(FindingRenderer.render(budget.get(0))).isEqualTo("""
+                Over query budget: 4 statements ran, the budget allows 3
+                  ran most:
+                        2 × select name from item where id = ?
+                            at %s
+                    2 statements of shapes that ran once each, not listed
+                  fix:       cut the statements the code runs (see the shapes that ran most), or raise the budget if\
+                 the work really needs them""".formatted(budget.get(0).topShapes().get(0).callSite()));
     }
 
     @Test

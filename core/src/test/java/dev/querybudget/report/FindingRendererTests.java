@@ -16,6 +16,8 @@ class FindingRendererTests {
         assertThat(FindingRenderer.render(ReportFixtures.nPlusOne())).isEqualTo("""
                 N+1 query: select ran 500 times from one call site with 500 distinct parameter sets (153.3 ms)
                   shape:     select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?
+                  loads:     PurchaseOrder.items
+                  evidence:  confirmed: the statement before returned 500 rows, then 500 of these ran, one per row
                   call site: com.example.OrderService.listOrders(OrderService.java:42)
                              via com.example.OrderController.orders(OrderController.java:17)
                   after:     select o1_0.id from orders o1_0 where o1_0.customer_id = ?
@@ -29,9 +31,20 @@ class FindingRendererTests {
                 Over query budget: 501 select statements ran, the budget allows 10
                   ran most:
                       500 × select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?
-                        1 × select o1_0.id from orders o1_0 where o1_0.customer_id = ?
+                            at com.example.OrderService.listOrders(OrderService.java:42)
+                    1 statement of shapes that ran once each, not listed
                   fix:       cut the statements the code runs (see the shapes that ran most), or raise the budget \
                 if the work really needs them""");
+    }
+
+    @Test
+    void aDuplicateFromTwoCallSitesNamesEach() {
+        assertThat(FindingRenderer.render(ReportFixtures.duplicateFromTwoSites())).isEqualTo("""
+                Duplicate query: select ran 2 times with only 1 distinct parameter set, from 2 call sites (1.5 ms)
+                  shape:     select o1_0.id from orders o1_0 where o1_0.customer_id = ?
+                  call site: com.example.OrderController.orders(OrderController.java:17) × 1
+                             com.example.OrderService.listOrders(OrderService.java:42) × 1
+                  fix:       read it once""");
     }
 
     @Test

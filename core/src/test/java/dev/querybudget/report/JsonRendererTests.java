@@ -23,7 +23,10 @@ class JsonRendererTests {
                 + "\"callSite\":\"com.example.OrderService.listOrders(OrderService.java:42)\","
                 + "\"stack\":[\"com.example.OrderService.listOrders(OrderService.java:42)\","
                 + "\"com.example.OrderController.orders(OrderController.java:17)\"],"
+                + "\"callSites\":[{\"callSite\":\"com.example.OrderService.listOrders(OrderService.java:42)\","
+                + "\"count\":500,\"distinctParameterSets\":500}],"
                 + "\"precedingSql\":\"select o1_0.id from orders o1_0 where o1_0.customer_id = ?\","
+                + "\"precedingRows\":500,\"association\":\"PurchaseOrder.items\",\"certainty\":\"confirmed\","
                 + "\"hint\":\"load the association with the query before the loop (JOIN FETCH or @EntityGraph), or"
                 + " batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)\"}");
     }
@@ -37,7 +40,8 @@ class JsonRendererTests {
         assertThat(JsonRenderer.render(unknown)).isEqualTo("{\"kind\":\"DUPLICATE\",\"scope\":\"startup\","
                 + "\"sql\":\"select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?\","
                 + "\"statementType\":\"SELECT\",\"count\":2,\"distinctParameterSets\":1,\"totalTimeMillis\":1.000,"
-                + "\"stack\":[],\"hint\":\"run it once\"}");
+                + "\"stack\":[],\"callSites\":[{\"count\":2,\"distinctParameterSets\":1}],"
+                + "\"hint\":\"run it once\"}");
     }
 
     @Test
@@ -50,8 +54,8 @@ class JsonRendererTests {
                 + "\"route\":\"/orders\",\"kind\":\"QUERY_BUDGET\",\"scope\":\"GET /orders\",\"count\":501,"
                 + "\"hint\":\"cut the statements the code runs (see the shapes that ran most), or raise the budget if"
                 + " the work really needs them\",\"limit\":\"select\",\"allowed\":10,\"topShapes\":["
-                + "{\"sql\":\"select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?\",\"count\":500},"
-                + "{\"sql\":\"select o1_0.id from orders o1_0 where o1_0.customer_id = ?\",\"count\":1}]}");
+                + "{\"sql\":\"select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?\",\"count\":500,"
+                + "\"callSite\":\"com.example.OrderService.listOrders(OrderService.java:42)\"}],\"onceOnly\":1}");
     }
 
     @Test

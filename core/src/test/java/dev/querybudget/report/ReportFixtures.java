@@ -3,6 +3,8 @@ package dev.querybudget.report;
 import dev.querybudget.BudgetFinding;
 import dev.querybudget.BudgetLimit;
 import dev.querybudget.CallSite;
+import dev.querybudget.CallSiteCount;
+import dev.querybudget.Certainty;
 import dev.querybudget.FindingKind;
 import dev.querybudget.ShapeCount;
 import dev.querybudget.ShapeFinding;
@@ -28,12 +30,20 @@ final class ReportFixtures {
         return new ShapeFinding(FindingKind.N_PLUS_ONE, "GET /orders", ITEMS, 500, 500, 153_250_000, LOOP,
                 List.of(LOOP, CONTROLLER), ORDERS, "load the association with the query before the loop (JOIN FETCH"
                 + " or @EntityGraph), or batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)",
-                List.of());
+                List.of(), List.of(new CallSiteCount(LOOP, 500, 500)), "PurchaseOrder.items", Certainty.CONFIRMED, 500,
+                null);
+    }
+
+    /** The same row read once in each of two controller methods. */
+    static ShapeFinding duplicateFromTwoSites() {
+        return new ShapeFinding(FindingKind.DUPLICATE, "GET /orders", ORDERS, 2, 1, 1_500_000, CONTROLLER,
+                List.of(CONTROLLER), null, "read it once", List.of(),
+                List.of(new CallSiteCount(CONTROLLER, 1, 1), new CallSiteCount(LOOP, 1, 1)), null, null, -1, null);
     }
 
     static BudgetFinding budget() {
         return new BudgetFinding("GET /orders", BudgetLimit.SELECT, 501, 10,
-                List.of(new ShapeCount(ITEMS, 500, 500, 150_000_000), new ShapeCount(ORDERS, 1, 1, 3_250_000)),
+                List.of(new ShapeCount(ITEMS, 500, 500, 150_000_000, LOOP)), 1,
                 "cut the statements the code runs (see the shapes that ran most), or raise the budget if the work"
                         + " really needs them");
     }

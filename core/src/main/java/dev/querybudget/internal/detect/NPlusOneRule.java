@@ -1,5 +1,6 @@
 package dev.querybudget.internal.detect;
 
+import dev.querybudget.Certainty;
 import dev.querybudget.FindingKind;
 import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.ShapeFinding;
@@ -11,8 +12,11 @@ import java.util.List;
 
 /**
  * {@link FindingKind#N_PLUS_ONE}: a read shape run at least {@code threshold} times from one call site, with at least
- * {@code threshold} distinct parameter sets; one finding per such call site. Not: pages (OFFSET, keyset), key-list
+ * {@code threshold} distinct parameter sets at that call site; one finding per such call site. Not: pages (OFFSET, keyset), key-list
  * fetches with two or more keys ({@code IN (…)}, {@code = ANY(?)}: the batch fetch that fixes an N+1).
+ *
+ * <p>Confirmed when the statement run just before the loop returned as many rows as the call site ran statements (or
+ * had distinct parameter sets): one statement per row of it. Otherwise likely.
  */
 final class NPlusOneRule extends ShapeRule {
 
@@ -32,10 +36,14 @@ final class NPlusOneRule extends ShapeRule {
             return; // the key-list fetch that fixes an N+1
         }
         int threshold = facts.settings.threshold();
-        for (int site = 0; site < stats.callSiteCount(); site++) {
-            long executions = stats.estimatedExecutions(site);
-            if (executions >= threshold) {
-                add(found, facts, stats, Math.min(executions, stats.count()), stats.callSiteStack(site));
+        for (SiteShare site : SiteShare.of(stats)) {
+            // Distinct sets are judged per call site: an identical statement repeated at one site is a duplicate.
+            if (site.executions() >= threshold && site.distinct() >= threshold) {
+                long rows = stats.precedingRows();
+                Certainty certainty = rows > 0 && (site.executions() == rows || site.distinct() == rows)
+                        ? Certainty.CONFIRMED : Certainty.LIKELY;
+                add(found, facts, stats, site.executions(), site.distinct(), List.of(site), hint(stats.shape()),
+                        certainty, rows, null);
             }
         }
     }

@@ -9,11 +9,13 @@ import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.QueryCounts;
 import dev.querybudget.ShapeCount;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@link FindingKind#QUERY_BUDGET}: a count over its limit, one finding per limit (the total first, then select,
- * insert, update, delete), each with the shapes that ran most. Its pre-check reads the counts alone.
+ * insert, update, delete), each with the shapes that ran most (those that ran more than once, each with its call
+ * site) and how many statements ran once each. Its pre-check reads the counts alone.
  */
 final class QueryBudgetRule implements Rule {
 
@@ -37,11 +39,21 @@ final class QueryBudgetRule implements Rule {
 
     @Override
     public void detect(ScopeFacts facts) {
-        List<ShapeCount> top = facts.shapes.subList(0, Math.min(TOP_SHAPES, facts.shapes.size()));
+        List<ShapeCount> top = new ArrayList<>(TOP_SHAPES);
+        long onceOnly = 0;
+        for (ShapeCount shape : facts.shapes) {
+            if (shape.count() > 1) {
+                if (top.size() < TOP_SHAPES) {
+                    top.add(shape);
+                }
+            } else {
+                onceOnly += shape.count();
+            }
+        }
         for (BudgetLimit limit : LIMITS) {
             if (isOver(limit, facts.counts, facts.settings.budget())) {
                 facts.findings.add(new BudgetFinding(facts.scope, limit, count(limit, facts.counts),
-                        allowed(limit, facts.settings.budget()), top, hint()));
+                        allowed(limit, facts.settings.budget()), top, onceOnly, hint()));
             }
         }
     }

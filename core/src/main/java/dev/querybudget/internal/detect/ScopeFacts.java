@@ -1,5 +1,6 @@
 package dev.querybudget.internal.detect;
 
+import dev.querybudget.CallSite;
 import dev.querybudget.Finding;
 import dev.querybudget.FindingKind;
 import dev.querybudget.QueryBudgetSettings;
@@ -31,6 +32,17 @@ final class ScopeFacts {
         this.counts = counts;
         this.shapes = shapes;
         this.settings = settings;
+    }
+
+    /** Whether a rule asked before reported {@code shape} as {@code kind} at the call site of {@code stack}. */
+    boolean reportedAt(FindingKind kind, Shape shape, List<CallSite> stack) {
+        for (Finding finding : findings) {
+            if (finding.kind() == kind && finding instanceof ShapeFinding found && found.shape().equals(shape)
+                    && ShapeStats.sameSite(found.stack(), stack)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a rule asked before reported {@code shape} as {@code kind}. */

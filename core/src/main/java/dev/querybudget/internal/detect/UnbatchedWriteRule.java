@@ -26,7 +26,7 @@ final class UnbatchedWriteRule extends ShapeRule {
 
     @Override
     void detect(ShapeStats stats, ScopeFacts facts, List<ShapeFinding> found) {
-        add(found, facts, stats, stats.singleExecutions(), dominantStack(stats));
+        addAtDominantSite(found, facts, stats, stats.singleExecutions());
     }
 
     static final String HINT = "send the rows as one JDBC batch (addBatch/executeBatch); with Hibernate set"

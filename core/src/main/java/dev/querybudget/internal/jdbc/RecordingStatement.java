@@ -2,8 +2,10 @@ package dev.querybudget.internal.jdbc;
 
 import dev.querybudget.QueryBudgetExceededException;
 import dev.querybudget.internal.scope.BindValues;
+import dev.querybudget.internal.scope.RowCount;
 
 import java.sql.Connection;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -28,6 +30,11 @@ public class RecordingStatement<S extends Statement> implements Statement {
         this.delegate = delegate;
         this.connection = connection;
     }
+
+    /** The result set last handed out, counting its rows. */
+    private CountingResultSet current;
+    /** The row count of the result an {@code execute} call left, until {@link #getResultSet()} wraps it. */
+    private RowCount pendingRows;
 
     /** The statement this one wraps. */
     public S target() {
@@ -67,12 +74,17 @@ public class RecordingStatement<S extends Statement> implements Statement {
         }
         boolean failed = true;
         T result;
+        RowCount rows = null;
         QueryBudgetExceededException violation;
         try {
             result = call.call();
             failed = false;
+            if (result instanceof ResultSet || result == Boolean.TRUE) {
+                rows = new RowCount(); // a query's rows, counted as the application reads them
+            }
         } finally {
-            violation = StatementRecorder.exit(timing, sql, binds, batchRows, statements, failed, keys, connection);
+            violation = StatementRecorder.exit(timing, sql, binds, batchRows, statements, failed, keys, connection,
+                    rows);
         }
         if (violation != null) {
             if (result instanceof AutoCloseable opened) {
@@ -80,6 +92,18 @@ public class RecordingStatement<S extends Statement> implements Statement {
             }
             throw violation; // the scope fails on findings: the application's transaction rolls back
         }
+        return rows == null ? result : counting(result, rows);
+    }
+
+    /** The query's result set, counting its rows; after {@code execute}, kept for {@link #getResultSet()}. */
+    @SuppressWarnings("unchecked")
+    private <T> T counting(T result, RowCount rows) {
+        if (result instanceof ResultSet resultSet) {
+            current = new CountingResultSet(resultSet, this, rows);
+            return (T) current;
+        }
+        pendingRows = rows;
+        current = null;
         return result;
     }
 
@@ -265,7 +289,21 @@ public class RecordingStatement<S extends Statement> implements Statement {
 
     @Override
     public ResultSet getResultSet() throws SQLException {
-        return delegate.getResultSet();
+        ResultSet resultSet = delegate.getResultSet();
+        if (resultSet == null) {
+            return null;
+        }
+        CountingResultSet counted = current;
+        if (counted != null && counted.target() == resultSet) {
+            return counted;
+        }
+        RowCount rows = pendingRows;
+        pendingRows = null;
+        if (rows == null) {
+            return resultSet;
+        }
+        current = new CountingResultSet(resultSet, this, rows);
+        return current;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.querybudget.Finding;
 import dev.querybudget.QueryBudgetExceededException;
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.scope.BindValues;
+import dev.querybudget.internal.scope.RowCount;
 import dev.querybudget.internal.scope.ScopeRegistry;
 import dev.querybudget.internal.shape.Dialect;
 import dev.querybudget.internal.shape.ShapeCache;
@@ -56,7 +57,7 @@ final class StatementRecorder {
      *         findings; else {@code null}. Nothing else of QueryBudget's ever reaches the application.
      */
     static QueryBudgetExceededException exit(long[] timing, String sql, BindValues binds, int batchRows, List<String> statements,
-                     boolean failed, boolean keys, RecordingConnection connection) {
+                     boolean failed, boolean keys, RecordingConnection connection, RowCount rows) {
         if (--timing[DEPTH] > 0) {
             return null; // an inner wrapper of a statement an outer one counts
         }
@@ -65,13 +66,13 @@ final class StatementRecorder {
             Dialect dialect = connection.dialect();
             String dataSource = connection.dataSourceName();
             if (statements == null) {
-                Finding violation = record(sql, binds, batchRows, nanos, failed, keys, dataSource, dialect);
+                Finding violation = record(sql, binds, batchRows, nanos, failed, keys, dataSource, dialect, rows);
                 return violation == null ? null : new QueryBudgetExceededException(violation);
             }
             long share = nanos / statements.size();
             Finding violation = null;
             for (String each : statements) {
-                Finding found = record(each, null, batchRows, share, failed, false, dataSource, dialect);
+                Finding found = record(each, null, batchRows, share, failed, false, dataSource, dialect, null);
                 violation = violation == null ? found : violation;
             }
             return violation == null ? null : new QueryBudgetExceededException(violation);
@@ -82,7 +83,7 @@ final class StatementRecorder {
     }
 
     private static Finding record(String sql, BindValues binds, int batchRows, long nanos, boolean failed,
-                                  boolean keys, String dataSource, Dialect dialect) {
+                                  boolean keys, String dataSource, Dialect dialect, RowCount rows) {
         ShapedSql shaped = ShapeCache.shared(dialect).shape(sql);
         if (keys) {
             shaped.shape().noteGeneratedKeys();
@@ -93,6 +94,6 @@ final class StatementRecorder {
         int listLength = single && shaped.shape().hasArrayKeyList()
                 ? Math.max(shaped.listLength(), binds.longestArray()) : shaped.listLength();
         return REGISTRY.record(shaped.shape(), listLength, hash, batchRows, nanos, failed, binds, sql, dataSource,
-                dialect);
+                rows, dialect);
     }
 }

@@ -27,6 +27,11 @@ public final class OpenScope {
     private final Thread owner;
     volatile boolean closed;
     private volatile boolean failsOnFindings;
+    /**
+     * Whether the first execution of a shape carries a call site whatever the shape did before in this JVM: exact
+     * call sites for a test from its first run. Request scopes sample it only for shapes that have repeated somewhere.
+     */
+    volatile boolean sampleFirstExecutions = true;
 
     private static final VarHandle CLOSED;
 

@@ -38,6 +38,8 @@ public final class ScopeRecording {
     private long failed;
     private long untracked;
     private Shape last;
+    /** The rows of the last statement, when it was a query whose rows are counted. */
+    private RowCount lastRows;
     /** Statements per DataSource name, in first-seen order: most scopes see one or two names. */
     private String[] dataSourceNames = new String[1];
     private long[] dataSourceStatements = new long[1];
@@ -57,7 +59,7 @@ public final class ScopeRecording {
      */
     synchronized boolean record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                                 boolean failedOnServer, CallSites.Sample callSite, QueryBudgetSettings settings,
-                                String parameterSample, String dataSource) {
+                                String parameterSample, String dataSource, RowCount rows, boolean sampleFirst) {
         if (sealed) {
             return false;
         }
@@ -74,18 +76,24 @@ public final class ScopeRecording {
             if (shapes.size() >= MAX_SHAPES) {
                 untracked++;
                 last = shape;
+                lastRows = rows;
                 return true;
             }
-            stats = new ShapeStats(shape, last);
+            stats = new ShapeStats(shape, last, lastRows);
             shapes.put(shape, stats);
         }
-        List<CallSite> stack = shape.type() != StatementType.OTHER && stats.wantsCallSite()
-                ? callSite.stack(settings) : null;
-        stats.record(parameterHash, batchRows, listLength, nanos, stack);
+        List<CallSite> stack = null;
+        String context = null;
+        if (shape.type() != StatementType.OTHER && stats.wantsCallSite(sampleFirst)) {
+            stack = callSite.stack(settings);
+            context = stack.isEmpty() ? callSite.context(settings) : null;
+        }
+        stats.record(parameterHash, batchRows, listLength, nanos, stack, context);
         if (parameterSample != null && stats.wantsParameterSample()) {
             stats.addParameterSample(parameterSample);
         }
         last = shape;
+        lastRows = rows;
         return true;
     }
 
@@ -150,7 +158,7 @@ public final class ScopeRecording {
     }
 
     private static ShapeCount shapeCount(ShapeStats stats) {
-        return new ShapeCount(stats.shape, stats.count, stats.distinct, stats.totalNanos);
+        return new ShapeCount(stats.shape, stats.count, stats.distinct, stats.totalNanos, stats.dominantCallSite());
     }
 
     /**

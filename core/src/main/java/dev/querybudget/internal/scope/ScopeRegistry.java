@@ -189,7 +189,19 @@ public final class ScopeRegistry {
         ShapedSql shaped = ShapeCache.shared(dialect).shape(sql);
         record(shaped.shape(), (int) facts[HandoverProtocol.LIST_LENGTH], facts[HandoverProtocol.PARAMETER_HASH],
                 (int) facts[HandoverProtocol.BATCH_ROWS], facts[HandoverProtocol.NANOS],
-                facts[HandoverProtocol.FAILED] != 0, null, false, FOREIGN_DATA_SOURCE);
+                facts[HandoverProtocol.FAILED] != 0, null, false, FOREIGN_DATA_SOURCE, null);
+    }
+
+    /**
+     * Makes the scope the current thread opened last sample the call site of a shape's first execution only when the
+     * shape has repeated in an earlier scope: for scopes opened per request or per thread in a running application,
+     * where most statements run once and a stack walk costs more than the statement.
+     */
+    public void sampleRepeatsOnly() {
+        OpenScope[] own = ownScopes();
+        if (own.length > 0) {
+            own[own.length - 1].sampleFirstExecutions = false;
+        }
     }
 
     public OpenScope open(String name, QueryBudgetSettings settings) {
@@ -300,14 +312,15 @@ public final class ScopeRegistry {
      *         {@code null} when the agent's engine records (a finding is then only reported, never thrown)
      */
     public Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                          boolean failed, BindValues bindings, String sql, String dataSource) {
-        return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, sql, dataSource,
+                          boolean failed, BindValues bindings, String sql, String dataSource, RowCount rows) {
+        return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, sql, dataSource, rows,
                 Dialect.GENERIC);
     }
 
-    /** {@link #record(Shape, int, long, int, long, boolean, BindValues, String, String)} of a statement in {@code dialect}. */
+    /** {@link #record(Shape, int, long, int, long, boolean, BindValues, String, String, RowCount)} in {@code dialect}. */
     public Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
-                          boolean failed, BindValues bindings, String sql, String dataSource, Dialect dialect) {
+                          boolean failed, BindValues bindings, String sql, String dataSource, RowCount rows,
+                          Dialect dialect) {
         EngineLink.Upstream up = link.upstream();
         if (up != null) {
             up.statements().accept(sql, HandoverProtocol.statement(parameterHash, batchRows, listLength, nanos, failed,
@@ -315,12 +328,12 @@ public final class ScopeRegistry {
             return null;
         }
         link.handDown(sql, parameterHash, batchRows, listLength, nanos, failed, dialect.code());
-        return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource);
+        return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource, rows);
     }
 
     private Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                         boolean failed, BindValues bindings, boolean renderable,
-                        String dataSource) {
+                        String dataSource, RowCount rows) {
         Thread current = Thread.currentThread();
         OpenScope[] own = ownScopes();
         Predicate<Thread> opener = fallback;
@@ -358,7 +371,7 @@ public final class ScopeRegistry {
                     sample = parameters;
                 }
                 boolean landed = recording.record(shape, listLength, parameterHash, batchRows, nanos, failed, callSite,
-                        scope.settings(), sample, dataSource);
+                        scope.settings(), sample, dataSource, rows, scope.sampleFirstExecutions);
                 ownLanded |= landed && pass != 1;
                 if (landed && violation == null && scope.failsOnFindings()) {
                     violation = scope.violation(shape);

@@ -21,6 +21,12 @@ public final class Shape implements StatementShape {
     private final boolean keyList;
     private final boolean arrayKeyList;
     private final int hash;
+    private final boolean keepAlive;
+    /**
+     * Set once a scope ran the shape twice: from then on a scope samples the call site of its first execution too.
+     * A hint, so a plain field: a scope that misses a fresh value samples as before.
+     */
+    private boolean repeated;
     /** Set once the driver was asked for the keys this statement generates; never cleared. */
     private volatile boolean generatedKeys;
 
@@ -31,6 +37,34 @@ public final class Shape implements StatementShape {
         this.arrayKeyList = sql.contains(" any (?)");
         this.keyList = arrayKeyList || sql.contains(" in (...)");
         this.hash = sql.hashCode();
+        this.keepAlive = KEEP_ALIVE.matcher(sql).matches();
+    }
+
+    /**
+     * A query that reads nothing but a constant: the validation and keep-alive queries of pools, drivers and
+     * frameworks ({@code select 1}, {@code SELECT 1 FROM DUAL}, DB2's {@code sysibm.sysdummy1}, Firebird's
+     * {@code rdb$database}, HSQLDB's {@code information_schema.system_users}, Derby's {@code VALUES 1}).
+     */
+    private static final java.util.regex.Pattern KEEP_ALIVE = java.util.regex.Pattern.compile(
+            "(?i)\\s*(select\\s+(\\(\\s*\\?\\s*\\)|\\?)(\\s+(as\\s+)?[a-z_][a-z0-9_]*)?"
+                    + "(\\s+from\\s+(dual|sysibm\\.sysdummy1|rdb\\$database|information_schema\\.system_users))?"
+                    + "|values\\s*(\\(\\s*\\?\\s*\\)|\\?))\\s*;?\\s*");
+
+    /** Whether the statement is a connection validation or keep-alive query ({@code select 1}): never a finding. */
+    public boolean isKeepAlive() {
+        return keepAlive;
+    }
+
+    /** Whether a scope of this JVM has run this shape twice. */
+    public boolean hasRepeated() {
+        return repeated;
+    }
+
+    /** Marks the shape as one that repeats in a scope. */
+    public void markRepeated() {
+        if (!repeated) {
+            repeated = true;
+        }
     }
 
     @Override

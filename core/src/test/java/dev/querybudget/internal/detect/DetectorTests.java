@@ -48,7 +48,7 @@ class DetectorTests {
 
     private static void record(String sql, long parameterHash, long nanos) {
         Shape shape = ShapeCache.shared().shape(sql).shape();
-        ScopeRegistry.get().record(shape, 0, parameterHash, 0, nanos, false, null, sql, "dataSource");
+        ScopeRegistry.get().record(shape, 0, parameterHash, 0, nanos, false, null, sql, "dataSource", null);
     }
 
     private static List<Finding> findings(OpenScope scope, Detection detection) {
@@ -84,7 +84,7 @@ class DetectorTests {
 
         @Override
         void detect(ShapeStats stats, ScopeFacts facts, List<ShapeFinding> found) {
-            add(found, facts, stats, stats.count(), List.of());
+            addAtDominantSite(found, facts, stats, stats.count());
         }
 
         @Override
