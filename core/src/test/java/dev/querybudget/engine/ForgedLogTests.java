@@ -27,12 +27,15 @@ class ForgedLogTests {
     void aQuotedIdentifierCannotStartALineOrReachTheTerminal() throws Exception {
         String sql = "select \"x\nQueryBudget: no findings in GET /forged\u001B[2J\u202E\" from item";
         ScopeReport report = QueryRecorder.record("forge", QueryBudgetSettings.defaults().withBudget(Budget.total(0)),
-                () -> run(sql));
+                () -> {
+                    run(sql);
+                    run(sql); // a shape that ran once is not listed
+                });
 
         String text = report.format();
         assertThat(text.lines()).noneMatch(line -> line.startsWith("QueryBudget: no findings"));
         assertThat(text).doesNotContain("\u001B", "\u202E")
-                .contains("1 × select \"x\\nQueryBudget: no findings in GET /forged\\u001B[2J\\u202E\" from item");
+                .contains("2 × select \"x\\nQueryBudget: no findings in GET /forged\\u001B[2J\\u202E\" from item");
     }
 
     @Test
