@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param count     the statements that count against the limit (a JDBC batch counts once)
  * @param allowed   the limit
  * @param topShapes the shapes that ran more than once in the scope, most first (at most five), each with the call
- *                  site that ran it most
+ *                  site that ran it most; when none ran twice and there are at most five shapes, every shape
  * @param onceOnly  the statements of shapes that ran only once, which {@code topShapes} leaves out
  * @param hint      what to do about it
  * @since 0.2.0

@@ -32,13 +32,16 @@ import java.util.Objects;
  * @param context               when {@code callSite} is {@code null}: what ran the statements instead (JSON
  *                              serialization or view rendering after the handler returned, a library method), or
  *                              {@code null}
+ * @param precedingCallSite     for an N+1: the application frame that ran {@code precedingShape} (the query that loaded
+ *                              the rows the loop went over), or {@code null} when it was not sampled: a test's scope
+ *                              samples it always, a request's from the request after the N+1 was first found
  * @since 0.2.0
  */
 public record ShapeFinding(FindingKind kind, String scope, StatementShape shape, long count,
                            long distinctParameterSets, long totalNanos, CallSite callSite, List<CallSite> stack,
                            StatementShape precedingShape, String hint, List<String> parameterSamples,
                            List<CallSiteCount> callSites, String association, Certainty certainty,
-                           long precedingRows, String context)
+                           long precedingRows, String context, CallSite precedingCallSite)
         implements Finding {
 
     public ShapeFinding {
@@ -59,7 +62,7 @@ public record ShapeFinding(FindingKind kind, String scope, StatementShape shape,
                         String hint, List<String> parameterSamples) {
         this(kind, scope, shape, count, distinctParameterSets, totalNanos, callSite, stack, precedingShape, hint,
                 parameterSamples, List.of(new CallSiteCount(callSite, count, distinctParameterSets)), null, null, -1,
-                null);
+                null, null);
     }
 
     /** The shape's text. */

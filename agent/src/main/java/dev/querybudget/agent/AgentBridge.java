@@ -4,6 +4,7 @@ import dev.querybudget.QueryRecorder;
 import dev.querybudget.spi.EngineHooks;
 import dev.querybudget.spi.Failures;
 import dev.querybudget.spi.HandoverProtocol;
+import dev.querybudget.spi.HibernateHooks;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -138,6 +139,18 @@ public final class AgentBridge {
         RequestScopes scopes = requests;
         if (scopes != null) {
             scopes.exit(request, response, thrown);
+        }
+    }
+
+    /** A Hibernate ORM SessionFactory finished its constructor: the agent's engine reads its mappings. */
+    public static void sessionFactoryBuilt(Object sessionFactory) {
+        if (!started) {
+            return;
+        }
+        try {
+            HibernateHooks.sessionFactoryBuilt(sessionFactory);
+        } catch (RuntimeException | LinkageError failure) {
+            Failures.report("reading a Hibernate SessionFactory's mappings", failure);
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * The agent's entry points: {@code -javaagent:querybudget-agent.jar[=options]} at start-up, dynamic attach, and
@@ -90,9 +92,11 @@ public final class QueryBudgetAgent {
                             // begin: what their DataSources and filters hand on is caught below them, and each class
                             // left alone is one transformation fewer while the application starts.
                             .or(nameStartsWith("org.springframework."))
-                            .or(nameStartsWith("org.hibernate.")));
+                            .or(nameStartsWith("org.hibernate.")
+                                    .and(not(named(HibernateInstrumentation.SESSION_FACTORY)))));
             builder = ConnectionInstrumentation.install(builder);
             builder = ServletInstrumentation.install(builder);
+            builder = HibernateInstrumentation.install(builder);
             builder.installOn(instrumentation);
             LateHandover.offerToLoadedCopies(instrumentation);
         } catch (RuntimeException | LinkageError failure) {

@@ -21,7 +21,11 @@ class AgentJarIT {
             assertThat(classes).isNotEmpty().allMatch(name -> name.startsWith("dev/querybudget/agent/"));
             assertThat(classes).anyMatch(name -> name.startsWith("dev/querybudget/agent/shaded/bytebuddy/"))
                     .anyMatch(name -> name.startsWith("dev/querybudget/agent/shaded/core/internal/"))
-                    .noneMatch(name -> name.contains("AgentHandover"));
+                    .noneMatch(name -> name.contains("AgentHandover"))
+                    .noneMatch(name -> name.contains("QueryBudgetIntegrator"));
+            assertThat(jar.getEntry("META-INF/services/org.hibernate.integrator.spi.Integrator"))
+                    .as("core's Hibernate Integrator, which the agent replaces by instrumenting the SessionFactory")
+                    .isNull();
             assertThat(jar.getManifest().getMainAttributes().getValue("Premain-Class"))
                     .isEqualTo("dev.querybudget.agent.QueryBudgetAgent");
             assertThat(jar.getManifest().getMainAttributes().getValue("Agent-Class"))

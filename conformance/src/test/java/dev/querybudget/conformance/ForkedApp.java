@@ -52,6 +52,11 @@ final class ForkedApp implements AutoCloseable {
         if (front.agentAtStartUp()) {
             command.add("-javaagent:" + AGENT_JAR.toAbsolutePath());
         }
+        if (front == FrontUnderTest.AGENT_AND_STARTER) {
+            // Set in one front, unset in the others: the same application frames either way.
+            command.add("-Dquerybudget.application-packages=dev.querybudget.conformance.app,"
+                    + "org.springframework.samples.conformance");
+        }
         command.addAll(List.of("-Dquerybudget.json=" + json, "-Dquerybudget.ignore-urls=/health/*,/conformance/*",
                 "-cp", classPath(front.starter()), ConformanceApplication.class.getName(), "--server.port=0",
                 "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),

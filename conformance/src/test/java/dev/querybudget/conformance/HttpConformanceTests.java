@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The scenarios every HTTP front runs, in one forked application per front, each request once and in the same
  * order: an N+1, its fix, a duplicate, an unbatched write, a budget breach, a request that fails after an N+1, an
- * ignored route, two async endpoints, unknown paths (404), unknown methods, and random paths. The findings (as JSON
+ * ignored route, two async endpoints, an N+1 in application code under {@code org.springframework.} (as the Spring
+ * PetClinic sample's is), keep-alive queries, unknown paths (404), unknown methods, and random paths. One front runs
+ * with {@code application-packages} set ({@link ForkedApp}); every front must name the same application frames. The findings (as JSON
  * Lines) and the meters must be the same, line for line, through every front: they are compared with one expected
  * file each ({@code -Dquerybudget.conformance.update=true} rewrites them from the starter's run).
  */
@@ -68,6 +70,8 @@ abstract class HttpConformanceTests {
         send("GET", "/health/orders");
         send("GET", "/async/customers/1/callable");
         send("GET", "/async/customers/1/deferred");
+        send("GET", "/owners/1/items");
+        send("GET", "/owners/ping");
         for (int k = 0; k < 20; k++) {
             send("GET", "/no/such/page/" + k + "x" + Integer.toHexString(k * 7919));
         }
@@ -136,7 +140,14 @@ abstract class HttpConformanceTests {
                 "DUPLICATE /customers/{customerId}/order-count",
                 "UNBATCHED_WRITE /imports",
                 "QUERY_BUDGET /report",
-                "N_PLUS_ONE /customers/{customerId}/failing");
+                "N_PLUS_ONE /customers/{customerId}/failing",
+                "N_PLUS_ONE /owners/{customerId}/items");
+        assertThat(normalized).as("every N+1 names an application frame on %s", database)
+                .filteredOn(line -> line.contains("\"kind\":\"N_PLUS_ONE\""))
+                .extracting(line -> ExpectedFindings.field(line, "callSite").replaceAll("\\(.*", ""))
+                .containsExactly("dev.querybudget.conformance.app.Work.ordersWithItems",
+                        "dev.querybudget.conformance.app.Work.ordersWithItems",
+                        "org.springframework.samples.conformance.OwnerController.items");
         assertThat(normalized).as(database).isEqualTo(expected("findings.jsonl", normalized));
     }
 

@@ -70,7 +70,7 @@ public final class FindingRenderer {
             if (shape.association() != null) {
                 line(text, "loads", shape.association());
             }
-            if (shape.certainty() != null) {
+            if (shape.certainty() != null && shape.precedingRows() >= 0) {
                 line(text, "evidence", evidence(shape));
             }
             List<CallSiteCount> sites = shape.callSites();
@@ -90,6 +90,9 @@ public final class FindingRenderer {
             }
             if (shape.precedingShape() != null) {
                 line(text, "after", shape.precedingShape().sql());
+                if (shape.precedingCallSite() != null) {
+                    line(text, "", "at " + shape.precedingCallSite());
+                }
             }
             for (String sample : shape.parameterSamples()) {
                 line(text, "parameters", sample);
@@ -106,9 +109,6 @@ public final class FindingRenderer {
         if (finding.certainty() == Certainty.CONFIRMED) {
             return "confirmed: the statement before returned " + rows + (rows == 1 ? " row" : " rows") + ", then "
                     + ran + ", one per row";
-        }
-        if (rows < 0) {
-            return "likely: the rows of the statement before were not counted";
         }
         return "likely: the statement before returned " + rows + (rows == 1 ? " row" : " rows") + ", then " + ran;
     }

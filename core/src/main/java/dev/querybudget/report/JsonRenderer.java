@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code distinctParameterSets}, {@code totalTimeMillis}, {@code callSite} (absent when unknown), {@code stack} (array
  * of frames), {@code context} (what ran it when no application frame did; absent otherwise), {@code callSites}
  * (array of {@code {callSite, count, distinctParameterSets}}, most first, adding up to {@code count}),
- * {@code precedingSql} and {@code precedingRows} (absent when unknown), {@code association} (the ORM association
+ * {@code precedingSql}, {@code precedingCallSite} and {@code precedingRows} (absent when unknown), {@code association} (the ORM association
  * loaded one by one, absent when unknown), {@code certainty} (N+1 only: {@code confirmed} or {@code likely}),
  * {@code hint}, and, opted in, the bind values as {@code parameters}. A {@link BudgetFinding} goes on with
  * {@code count}, {@code hint}, {@code limit}, {@code allowed}, {@code topShapes} (array of {@code {sql, count,
@@ -80,6 +80,9 @@ public final class JsonRenderer {
         json.append(']');
         if (finding.precedingShape() != null) {
             field(json, "precedingSql").append(string(finding.precedingShape().sql()));
+        }
+        if (finding.precedingCallSite() != null) {
+            field(json, "precedingCallSite").append(string(finding.precedingCallSite().toString()));
         }
         if (finding.precedingRows() >= 0) {
             field(json, "precedingRows").append(finding.precedingRows());

@@ -8,7 +8,10 @@ import dev.querybudget.QueryRecorder;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.ShapeFinding;
+import dev.querybudget.ThreadMode;
 import dev.querybudget.report.FindingRenderer;
+import dev.querybudget.report.JsonRenderer;
+import com.fasterxml.jackson.databind.querybudget.LazySerializer;
 import dev.querybudget.spi.EngineHooks;
 import org.junit.jupiter.api.Test;
 import org.springframework.samples.querybudget.OwnerLookups;
@@ -54,6 +57,34 @@ class CallSiteAttributionTests {
         assertThat(set.shapeFindings(FindingKind.N_PLUS_ONE)).singleElement()
                 .satisfies(finding -> assertThat(finding.callSite().toString()).startsWith(
                         "org.hibernate.orm.test.querybudget.OwnerLookups.lookUpEach(OwnerLookups.java:"));
+    }
+
+    @Test
+    void withoutAnApplicationFrameTheFindingSaysWhatRanTheStatementsInstead() throws Exception {
+        ScopeReport report = QueryRecorder.record("GET /orders", QueryBudgetSettings.defaults()
+                .withThreadMode(ThreadMode.ALL_THREADS), () -> LazySerializer.serialize(dataSource, 1, 4));
+
+        ShapeFinding finding = report.shapeFindings(FindingKind.N_PLUS_ONE).get(0);
+        assertThat(finding.callSite()).isNull();
+        assertThat(FindingRenderer.render(finding)).contains("\n  call site: unknown (no application frame on the"
+                + " stack: it ran during JSON serialization (Jackson), after the request's handler returned, as a lazy"
+                + " load outside the handler's transaction: open-session-in-view)\n");
+        assertThat(JsonRenderer.render(finding)).contains("\"context\":\"it ran during JSON serialization (Jackson),");
+    }
+
+    @Test
+    void anNPlusOneNamesTheCallSiteOfTheQueryThatLoadedItsRows() throws Exception {
+        ScopeReport report = QueryRecorder.record("parents", () -> {
+            for (Object id : loadIds(5)) {
+                lookUpA(((Number) id).intValue());
+            }
+        });
+
+        ShapeFinding finding = report.shapeFindings(FindingKind.N_PLUS_ONE).get(0);
+        assertThat(finding.precedingCallSite()).isNotNull();
+        assertThat(finding.precedingCallSite().methodName()).isEqualTo("query");
+        assertThat(FindingRenderer.render(finding)).contains("\n  after:     select id from item where id <= ?\n"
+                + "             at " + finding.precedingCallSite() + "\n");
     }
 
     @Test
@@ -219,6 +250,10 @@ class CallSiteAttributionTests {
             work.run();
         }
         return scope.finish();
+    }
+
+    private List<Object> loadIds(int upTo) throws SQLException {
+        return Sql.query(dataSource, "select id from item where id <= ?", upTo);
     }
 
     private void lookUpA(int id) throws SQLException {

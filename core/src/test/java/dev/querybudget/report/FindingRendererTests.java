@@ -21,6 +21,7 @@ class FindingRendererTests {
                   call site: com.example.OrderService.listOrders(OrderService.java:42)
                              via com.example.OrderController.orders(OrderController.java:17)
                   after:     select o1_0.id from orders o1_0 where o1_0.customer_id = ?
+                             at com.example.OrderController.orders(OrderController.java:17)
                   fix:       load the association with the query before the loop (JOIN FETCH or @EntityGraph), \
                 or batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)""");
     }

@@ -26,6 +26,7 @@ class JsonRendererTests {
                 + "\"callSites\":[{\"callSite\":\"com.example.OrderService.listOrders(OrderService.java:42)\","
                 + "\"count\":500,\"distinctParameterSets\":500}],"
                 + "\"precedingSql\":\"select o1_0.id from orders o1_0 where o1_0.customer_id = ?\","
+                + "\"precedingCallSite\":\"com.example.OrderController.orders(OrderController.java:17)\","
                 + "\"precedingRows\":500,\"association\":\"PurchaseOrder.items\",\"certainty\":\"confirmed\","
                 + "\"hint\":\"load the association with the query before the loop (JOIN FETCH or @EntityGraph), or"
                 + " batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)\"}");

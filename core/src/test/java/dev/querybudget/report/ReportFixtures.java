@@ -31,14 +31,15 @@ final class ReportFixtures {
                 List.of(LOOP, CONTROLLER), ORDERS, "load the association with the query before the loop (JOIN FETCH"
                 + " or @EntityGraph), or batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)",
                 List.of(), List.of(new CallSiteCount(LOOP, 500, 500)), "PurchaseOrder.items", Certainty.CONFIRMED, 500,
-                null);
+                null, CONTROLLER);
     }
 
     /** The same row read once in each of two controller methods. */
     static ShapeFinding duplicateFromTwoSites() {
         return new ShapeFinding(FindingKind.DUPLICATE, "GET /orders", ORDERS, 2, 1, 1_500_000, CONTROLLER,
                 List.of(CONTROLLER), null, "read it once", List.of(),
-                List.of(new CallSiteCount(CONTROLLER, 1, 1), new CallSiteCount(LOOP, 1, 1)), null, null, -1, null);
+                List.of(new CallSiteCount(CONTROLLER, 1, 1), new CallSiteCount(LOOP, 1, 1)), null, null, -1, null,
+                null);
     }
 
     static BudgetFinding budget() {

@@ -152,6 +152,7 @@ class FlashSaleTests {
                 1. N+1 query: select ran 10 times from one call site with 10 distinct parameter sets (… ms)
                   shape:     select i1_0.order_id, i1_0.id, i1_0.product_id, i1_0.quantity from order_item i1_0 where \
                 i1_0.order_id = ?
+                  evidence:  confirmed: the statement before returned 10 rows, then 10 of these ran, one per row
                   call site: dev.querybudget.junit.FlashSaleTests.walkLazyItems(FlashSaleTests.java:96)
                              via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.lambda$listsOrdersWalkingLazyItems$0(FlashSaleTests.java:119)
                              via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.listsOrdersWalkingLazyItems(FlashSaleTests.java:119)
@@ -166,7 +167,8 @@ class FlashSaleTests {
                   ran most:
                        10 × select i1_0.order_id, i1_0.id, i1_0.product_id, i1_0.quantity from order_item i1_0 where \
                 i1_0.order_id = ?
-                        1 × select po1_0.id, po1_0.customer_id from orders po1_0 where po1_0.customer_id = ?
+                            at dev.querybudget.junit.FlashSaleTests.walkLazyItems(FlashSaleTests.java:96)
+                    1 statement of shapes that ran once each, not listed
                   fix:       cut the statements the code runs (see the shapes that ran most), or raise the budget if \
                 the work really needs them""");
         assertThat(outcomes.get("lazyListingDoesNotScale")).isEqualTo("""

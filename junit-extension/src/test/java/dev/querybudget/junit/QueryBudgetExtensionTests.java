@@ -157,7 +157,8 @@ class QueryBudgetExtensionTests {
                         1. Over query budget: 3 statements ran, the budget allows 2
                           ran most:
                                 2 × select name from item where id = ?
-                                1 × select count(*) from item
+                                    at dev.querybudget.junit.TestDatabase.name(TestDatabase.java:49)
+                            1 statement of shapes that ran once each, not listed
                           fix:       cut the statements the code runs (see the shapes that ran most), or raise the \
                         budget if the work really needs them""")
                 .containsEntry("twoSelectsOverASelectBudgetOfOne", """
@@ -167,15 +168,16 @@ class QueryBudgetExtensionTests {
                         1. Over query budget: 2 select statements ran, the budget allows 1
                           ran most:
                                 2 × select name from item where id = ?
+                                    at dev.querybudget.junit.TestDatabase.name(TestDatabase.java:49)
                           fix:       cut the statements the code runs (see the shapes that ran most), or raise the \
                         budget if the work really needs them""");
         assertThat(outcomes.get("anInsertOverAnInsertBudgetOfZero"))
-                .contains("1. Over query budget: 1 insert statements ran, the budget allows 0");
+                .contains("1. Over query budget: 1 insert statement ran, the budget allows 0");
         assertThat(outcomes.get("twoUpdatesOverAnUpdateBudgetOfOne"))
                 .contains("1. Over query budget: 2 update statements ran, the budget allows 1");
         assertThat(outcomes.get("aDeleteOverADeleteBudgetOfZero"))
-                .contains("1. Over query budget: 1 delete statements ran, the budget allows 0",
-                        "1 × delete from item where id = ?");
+                .contains("1. Over query budget: 1 delete statement ran, the budget allows 0",
+                        "1 × delete from item where id = ?\n            at dev.querybudget.junit.TestDatabase.");
     }
 
     // ---- duplicates and unbatched writes -------------------------------------------------------------------------
@@ -222,12 +224,13 @@ class QueryBudgetExtensionTests {
                 QueryBudget: 1 finding in "OtherFindingsTestCases.duplicateFailingOnRequest": 2 statements (2 select, \
                 0 insert, 0 update, 0 delete, 0 other)
 
-                1. Duplicate query: select ran 2 times with only 1 distinct parameter set (… ms)
+                1. Duplicate query: select ran 2 times with only 1 distinct parameter set, from 2 call sites (… ms)
                   shape:     select name from item where id = ?
-                  call site: dev.querybudget.junit.TestDatabase.name(TestDatabase.java:49)
-                             via dev.querybudget.junit.QueryBudgetExtensionTests$OtherFindingsTestCases.duplicateFailingOnRequest(QueryBudgetExtensionTests.java:195)
-                  fix:       run it once: keep the first result (a local variable or a cache) or hoist the query out \
-                of the loop""");
+                  call site: dev.querybudget.junit.QueryBudgetExtensionTests$OtherFindingsTestCases.duplicateFailingOnRequest(QueryBudgetExtensionTests.java:196) × 1
+                             dev.querybudget.junit.QueryBudgetExtensionTests$OtherFindingsTestCases.duplicateFailingOnRequest(QueryBudgetExtensionTests.java:197) × 1
+                  fix:       the same row is read in several places: read it once and pass the result on, or keep it \
+                for the request (a request-scoped cache, Spring's @Cacheable, Hibernate's persistence context by loading \
+                it through the same EntityManager)""");
         assertThat(outcomes.get("unbatchedWritesFailingOnRequest"))
                 .startsWith("QueryBudget: 1 finding in \"OtherFindingsTestCases.unbatchedWritesFailingOnRequest\"")
                 .contains("1. Unbatched write: insert ran 3 times one row at a time, outside a batch (… ms)",

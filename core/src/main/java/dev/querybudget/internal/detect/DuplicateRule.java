@@ -68,7 +68,7 @@ final class DuplicateRule extends ShapeRule {
         }
         boolean loop = involved.size() == 1 && (stats.callSiteRepeatedItself(involved.get(0).index())
                 || !stats.callSiteRanRepeatedFirst(involved.get(0).index()) && !stats.unsampledRepeated());
-        add(found, facts, stats, count, distinct, involved, loop ? LOOP_HINT : SITES_HINT, null, -1, null);
+        add(found, facts, stats, count, distinct, involved, loop ? LOOP_HINT : SITES_HINT, null, -1, null, null);
     }
 
     @Override

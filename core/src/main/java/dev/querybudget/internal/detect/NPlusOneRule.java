@@ -1,5 +1,6 @@
 package dev.querybudget.internal.detect;
 
+import dev.querybudget.CallSite;
 import dev.querybudget.Certainty;
 import dev.querybudget.FindingKind;
 import dev.querybudget.QueryBudgetSettings;
@@ -43,9 +44,27 @@ final class NPlusOneRule extends ShapeRule {
                 Certainty certainty = rows > 0 && (site.executions() == rows || site.distinct() == rows)
                         ? Certainty.CONFIRMED : Certainty.LIKELY;
                 add(found, facts, stats, site.executions(), site.distinct(), List.of(site), hint(stats.shape()),
-                        certainty, rows, null);
+                        certainty, rows, null, precedingCallSite(stats, facts));
             }
         }
+    }
+
+    /**
+     * The application frame that ran the statement before the loop, when sampled; and from now on, the first execution
+     * of that statement is sampled in every scope, so the next request names it too.
+     */
+    private static CallSite precedingCallSite(ShapeStats stats, ScopeFacts facts) {
+        Shape preceding = stats.preceding();
+        if (preceding == null) {
+            return null;
+        }
+        preceding.markRepeated();
+        for (ShapeStats other : facts.all) {
+            if (other.shape().equals(preceding)) {
+                return other.dominantCallSite();
+            }
+        }
+        return null;
     }
 
     @Override

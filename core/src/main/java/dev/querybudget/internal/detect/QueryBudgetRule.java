@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * {@link FindingKind#QUERY_BUDGET}: a count over its limit, one finding per limit (the total first, then select,
  * insert, update, delete), each with the shapes that ran most (those that ran more than once, each with its call
- * site) and how many statements ran once each. Its pre-check reads the counts alone.
+ * site) and how many statements ran once each; when no shape ran twice and there are at most five, all of them. Its pre-check reads the counts alone.
  */
 final class QueryBudgetRule implements Rule {
 
@@ -50,6 +50,10 @@ final class QueryBudgetRule implements Rule {
                 onceOnly += shape.count();
             }
         }
+        if (top.isEmpty() && facts.shapes.size() <= TOP_SHAPES) {
+            top.addAll(facts.shapes); // every statement ran once, and they are few: all of them, nothing chosen
+            onceOnly = 0;
+        }
         for (BudgetLimit limit : LIMITS) {
             if (isOver(limit, facts.counts, facts.settings.budget())) {
                 facts.findings.add(new BudgetFinding(facts.scope, limit, count(limit, facts.counts),
@@ -61,8 +65,9 @@ final class QueryBudgetRule implements Rule {
     @Override
     public String headline(Finding finding) {
         BudgetFinding budget = (BudgetFinding) finding;
-        return kind().title() + ": " + budget.count() + " " + (budget.limit() == BudgetLimit.TOTAL ? "statements"
-                : budget.limit().key() + " statements") + " ran, the budget allows " + budget.allowed();
+        String statements = budget.count() == 1 ? "statement" : "statements";
+        return kind().title() + ": " + budget.count() + " " + (budget.limit() == BudgetLimit.TOTAL ? statements
+                : budget.limit().key() + " " + statements) + " ran, the budget allows " + budget.allowed();
     }
 
     private static String hint() {

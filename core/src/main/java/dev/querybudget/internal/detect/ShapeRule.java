@@ -73,7 +73,7 @@ abstract class ShapeRule implements Rule {
      */
     final boolean add(List<ShapeFinding> found, ScopeFacts facts, ShapeStats stats, long count, long distinct,
                       List<SiteShare> sites, String hint, Certainty certainty, long precedingRows,
-                      String association) {
+                      String association, CallSite precedingCallSite) {
         List<SiteShare> kept = new ArrayList<>(sites.size());
         for (SiteShare site : sites) {
             if (!isIgnoredCallSite(site.stack(), facts.settings)) {
@@ -92,7 +92,7 @@ abstract class ShapeRule implements Rule {
         long nanos = stats.count() == 0 ? 0 : stats.totalNanos() * count / stats.count();
         found.add(new ShapeFinding(kind(), facts.scope, stats.shape(), count, Math.min(distinct, count), nanos,
                 stack.isEmpty() ? null : stack.get(0), stack, stats.preceding(), hint, stats.parameterSamples(),
-                counts, association, certainty, precedingRows, context));
+                counts, association, certainty, precedingRows, context, precedingCallSite));
         return true;
     }
 
@@ -100,7 +100,7 @@ abstract class ShapeRule implements Rule {
     final void addAtDominantSite(List<ShapeFinding> found, ScopeFacts facts, ShapeStats stats, long count) {
         List<SiteShare> sites = SiteShare.of(stats);
         add(found, facts, stats, count, stats.distinct(), sites.isEmpty() ? sites : sites.subList(0, 1),
-                hint(stats.shape()), null, -1, null);
+                hint(stats.shape()), null, -1, null, null);
     }
 
     /**

@@ -140,8 +140,8 @@ public final class CallSites {
     /** What a stack without an application frame ran in, for the finding to say instead of a call site. */
     private static String context(String rendering, String library) {
         if (rendering != null) {
-            return "it ran during " + rendering + ", after the request's handler returned: a lazy load outside the"
-                    + " handler's transaction (open-session-in-view)";
+            return "it ran during " + rendering + ", after the request's handler returned, as a lazy load outside"
+                    + " the handler's transaction: open-session-in-view";
         }
         return library == null ? null : "it ran inside " + library;
     }

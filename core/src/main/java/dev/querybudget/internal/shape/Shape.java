@@ -23,7 +23,8 @@ public final class Shape implements StatementShape {
     private final int hash;
     private final boolean keepAlive;
     /**
-     * Set once a scope ran the shape twice: from then on a scope samples the call site of its first execution too.
+     * Set once a scope ran the shape twice, or ran it just before an N+1 loop: from then on a scope samples the call
+     * site of its first execution too.
      * A hint, so a plain field: a scope that misses a fresh value samples as before.
      */
     private boolean repeated;
@@ -60,7 +61,7 @@ public final class Shape implements StatementShape {
         return repeated;
     }
 
-    /** Marks the shape as one that repeats in a scope. */
+    /** Marks the shape as one that repeats in a scope, or loads the rows of an N+1 loop. */
     public void markRepeated() {
         if (!repeated) {
             repeated = true;
