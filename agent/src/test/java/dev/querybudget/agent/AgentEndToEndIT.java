@@ -65,6 +65,10 @@ class AgentEndToEndIT {
         }
 
         List<String> lines = Files.readAllLines(json);
+        // What README's agent section shows, kept from each run to paste from.
+        Files.writeString(Files.createDirectories(Path.of("target", "agent-end-to-end")).resolve("stderr.txt"),
+                app.stderr());
+        Files.write(Path.of("target", "agent-end-to-end", "findings.jsonl"), lines);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("{\"timestamp\":\"").contains(
                 "\"method\":\"GET\",\"route\":\"/orders/lazy/{id}\",\"kind\":\"QUERY_BUDGET\",\"scope\":\"GET /orders/lazy/{id}\"",

@@ -47,7 +47,7 @@ public class ScopeBenchmark {
     @Benchmark
     public ScopeReport oneStatement() {
         QueryScope scope = QueryRecorder.open("GET /items/{id}", settings);
-        registry.record(shaped.shape(), 0, ++id, 0, 1_000, false, null, sql, "dataSource");
+        registry.record(shaped.shape(), 0, ++id, 0, 1_000, false, null, sql, "dataSource", null);
         return scope.finish();
     }
 }

@@ -53,8 +53,9 @@ class FlashSaleDetectionTests {
             assertThat(finding.callSite().fileName()).isEqualTo("FlashSaleDetectionTests.java");
             assertThat(finding.callSite().lineNumber()).isEqualTo(loopLine[0]);
             assertThat(finding.precedingShape().sql()).isEqualTo(ORDERS_OF_CUSTOMER);
-            assertThat(finding.hint()).contains("JOIN FETCH", "@EntityGraph", "@BatchSize",
-                    "hibernate.default_batch_fetch_size");
+            assertThat(finding.association()).isEqualTo("PurchaseOrder.items");
+            assertThat(finding.hint()).contains("left join fetch p.items", "@EntityGraph(attributePaths = \"items\")",
+                    "@BatchSize(size = 50) on PurchaseOrder.items", "hibernate.default_batch_fetch_size");
             assertThat(report.counts().select()).isEqualTo(11);
         }
     }

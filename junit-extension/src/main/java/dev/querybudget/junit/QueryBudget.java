@@ -79,9 +79,11 @@ public @interface QueryBudget {
     Action unbatchedWrites() default Action.DEFAULT;
 
     /**
-     * Whose statements count. Left out: {@code querybudget.threads}, else {@link Threads#TEST}. Use {@link Threads#ALL}
-     * for a test that calls a server running on its own threads; such tests should not run in parallel with others,
-     * whose statements they would see too.
+     * Whose statements count. Left out: {@code querybudget.threads}, else {@link Threads#ALL} in a
+     * {@code @SpringBootTest} whose context starts a web server ({@code RANDOM_PORT}, {@code DEFINED_PORT}: the server
+     * runs the test's requests on its own threads), else {@link Threads#TEST}. Use {@link Threads#ALL} for any other
+     * test that calls a server running on its own threads; such tests should not run in parallel with others, whose
+     * statements they would see too.
      */
     Threads threads() default Threads.DEFAULT;
 

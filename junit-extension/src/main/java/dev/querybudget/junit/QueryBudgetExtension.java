@@ -35,7 +35,8 @@ final class QueryBudgetExtension implements BeforeTestExecutionCallback, AfterTe
     @Override
     public void beforeTestExecution(ExtensionContext context) {
         QueryBudget annotation = findAnnotation(context, QueryBudget.class).orElse(null);
-        TestBudget budget = TestBudget.resolve(annotation, context::getConfigurationParameter);
+        TestBudget budget = TestBudget.resolve(annotation, context::getConfigurationParameter,
+                context.getTestClass().orElse(null));
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         store.put(BUDGET, budget);
         store.put(SCOPE, QueryRecorder.open(scopeName(context), budget.settings()));

@@ -47,17 +47,25 @@ record TestBudget(QueryBudgetSettings settings, Action nPlusOne, Action duplicat
         return Path.of(resolved.get(Settings.SNAPSHOTS_DIR));
     }
 
-    static TestBudget resolve(QueryBudget annotation, Function<String, Optional<String>> parameters) {
+    static TestBudget resolve(QueryBudget annotation, Function<String, Optional<String>> parameters,
+                              Class<?> testClass) {
         try {
-            return resolveOrThrow(annotation, parameters);
+            return resolveOrThrow(annotation, parameters, testClass);
         } catch (InvalidSettingException invalid) {
             throw new ExtensionConfigurationException(invalid.getMessage(), invalid);
         }
     }
 
-    private static TestBudget resolveOrThrow(QueryBudget annotation, Function<String, Optional<String>> parameters) {
+    private static TestBudget resolveOrThrow(QueryBudget annotation, Function<String, Optional<String>> parameters,
+                                             Class<?> testClass) {
         ResolvedSettings resolved = ResolvedSettings.resolve(Front.JUNIT, ScopeKind.TEST, SettingSource.properties(
                 "configuration parameter", name -> parameters.apply(name).orElse(null)));
+        String server = testClass == null ? null : SpringWebServer.webEnvironment(testClass);
+        if (server != null && (annotation == null || annotation.threads() == QueryBudget.Threads.DEFAULT)
+                && parameters.apply(Settings.THREADS.propertyName()).isEmpty()) {
+            // The server answers the test's requests on its own threads: count them, as threads = ALL would.
+            resolved = resolved.with(Settings.THREADS, "all", "@SpringBootTest(webEnvironment = " + server + ")");
+        }
         Budget budget = Budget.total(resolved.get(Settings.MAX_QUERIES));
         if (annotation == null) {
             // @QuerySnapshot alone: the snapshot is the contract; findings are only reported.

@@ -152,13 +152,17 @@ class FlashSaleTests {
                 1. N+1 query: select ran 10 times from one call site with 10 distinct parameter sets (… ms)
                   shape:     select i1_0.order_id, i1_0.id, i1_0.product_id, i1_0.quantity from order_item i1_0 where \
                 i1_0.order_id = ?
+                  loads:     PurchaseOrder.items
                   evidence:  confirmed: the statement before returned 10 rows, then 10 of these ran, one per row
                   call site: dev.querybudget.junit.FlashSaleTests.walkLazyItems(FlashSaleTests.java:96)
                              via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.lambda$listsOrdersWalkingLazyItems$0(FlashSaleTests.java:119)
                              via dev.querybudget.junit.FlashSaleTests$FlashSaleTestCases.listsOrdersWalkingLazyItems(FlashSaleTests.java:119)
                   after:     select po1_0.id, po1_0.customer_id from orders po1_0 where po1_0.customer_id = ?
-                  fix:       load the association with the query before the loop (JOIN FETCH or @EntityGraph), or \
-                batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)""");
+                             at dev.querybudget.flashsale.FlashSale.ordersOfCustomer(FlashSale.java:83)
+                  fix:       fetch PurchaseOrder.items (a lazy @OneToMany) with the query that loads the PurchaseOrder \
+                rows (left join fetch p.items in JPQL, or @EntityGraph(attributePaths = "items") on the repository \
+                method), or batch the loads with @BatchSize(size = 50) on PurchaseOrder.items (or \
+                hibernate.default_batch_fetch_size)""");
         assertThat(outcomes.get("listsOrdersWalkingLazyItemsOverBudget")).isEqualTo("""
                 QueryBudget: 1 finding in "FlashSaleTestCases.listsOrdersWalkingLazyItemsOverBudget": 11 statements \
                 (11 select, 0 insert, 0 update, 0 delete, 0 other)
