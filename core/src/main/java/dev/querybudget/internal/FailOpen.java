@@ -34,6 +34,25 @@ public final class FailOpen {
         }
     }
 
+    /**
+     * Like {@link #report}, for a failure whose message or stack trace may carry the application's data (a bind
+     * value's own {@code hashCode} or {@code toString} threw): the log names what QueryBudget was doing, which should
+     * name the value's type, and the class of the failure, never its message, its cause or its stack.
+     */
+    public static void reportWithoutDetail(String doing, Throwable failure) {
+        FAILURES.incrementAndGet();
+        try {
+            String kind = failure.getClass().getName();
+            if (SEEN.size() < 100 && SEEN.add(doing + '|' + kind)) {
+                LOG.log(Level.WARNING, "QueryBudget failed while " + doing + " (" + kind
+                        + "); the application goes on unaffected. Further failures of this kind are counted, not"
+                        + " logged.");
+            }
+        } catch (RuntimeException | LinkageError ignored) {
+            // Logging itself failed: there is nowhere left to report to.
+        }
+    }
+
     /** How many failures QueryBudget has swallowed in this JVM. */
     public static long failureCount() {
         return FAILURES.get();

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Findings for people: what happened, where, and what to do about it. Bind values appear only in findings that
- * carry opted-in parameter samples.
+ * carry opted-in parameter samples. Text that came from SQL or a request is escaped where it is appended, so it
+ * cannot forge a line of the log or reach the terminal as a control sequence.
  *
  * <pre>
  * N+1 query: select ran 10 times from one call site with 10 distinct parameter sets (1.2 ms)
@@ -37,7 +38,7 @@ public final class FindingRenderer {
         StringBuilder text = new StringBuilder("QueryBudget: ");
         int size = report.findings().size();
         text.append(size == 0 ? "no findings" : size == 1 ? "1 finding" : size + " findings")
-                .append(" in \"").append(report.name()).append("\": ").append(report.counts());
+                .append(" in \"").append(TextSafety.printable(report.name())).append("\": ").append(report.counts());
         int number = 1;
         for (Finding finding : report.findings()) {
             text.append("\n\n").append(number++).append(". ").append(render(finding));
@@ -47,15 +48,15 @@ public final class FindingRenderer {
 
     /** One finding, several lines, no trailing line break. */
     public static String render(Finding finding) {
-        StringBuilder text = new StringBuilder(Detector.headline(finding));
+        StringBuilder text = new StringBuilder(TextSafety.printable(Detector.headline(finding)));
         if (finding instanceof BudgetFinding budget) {
             if (!budget.topShapes().isEmpty()) {
                 text.append("\n  ran most:");
                 for (ShapeCount shape : budget.topShapes()) {
                     text.append("\n    ").append(String.format(Locale.ROOT, "%5d × ", shape.count()))
-                            .append(shape.shape().sql());
+                            .append(TextSafety.printable(shape.shape().sql()));
                     if (shape.callSite() != null) {
-                        text.append("\n            at ").append(shape.callSite());
+                        text.append("\n            at ").append(TextSafety.printable(shape.callSite().toString()));
                     }
                 }
             }
@@ -114,6 +115,7 @@ public final class FindingRenderer {
 
     private static void line(StringBuilder text, String label, String value) {
         text.append("\n  ").append(label.isEmpty() ? "" : label + ":");
-        text.append(" ".repeat(Math.max(1, 11 - (label.isEmpty() ? 0 : label.length() + 1)))).append(value);
+        text.append(" ".repeat(Math.max(1, 11 - (label.isEmpty() ? 0 : label.length() + 1))))
+                .append(TextSafety.printable(value));
     }
 }

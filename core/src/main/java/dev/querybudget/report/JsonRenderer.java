@@ -147,6 +147,8 @@ public final class JsonRenderer {
                 default -> {
                     if (c < 0x20 || c == '\u2028' || c == '\u2029') {
                         quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else if (isUnpairedSurrogate(value, k)) {
+                        quoted.append("\\ufffd"); // no UTF-8 for it: the replacement character, so the line stays valid
                     } else {
                         quoted.append(c);
                     }
@@ -154,5 +156,13 @@ public final class JsonRenderer {
             }
         }
         return quoted.append('"').toString();
+    }
+
+    private static boolean isUnpairedSurrogate(String value, int k) {
+        char c = value.charAt(k);
+        if (Character.isHighSurrogate(c)) {
+            return k + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(k + 1));
+        }
+        return Character.isLowSurrogate(c) && (k == 0 || !Character.isHighSurrogate(value.charAt(k - 1)));
     }
 }

@@ -6,9 +6,9 @@ import dev.querybudget.spi.Failures;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * One JSON line per finding, appended to a file. The lines of a scope are rendered and encoded into one buffer first
- * (a string that cannot be encoded, such as one with an unpaired surrogate, turns into {@code ?} there, not into an
- * exception halfway through a line), then written in one call.
+ * (an unpaired surrogate, which has no UTF-8, is written as U+FFFD by the JSON encoder, never as an exception halfway
+ * through a line), then appended in one call. A write that fails part-way is cut back to where the file ended before
+ * it, so no partial line is left for the next scope's lines to be glued onto.
  */
 final class JsonLinesSink implements ScopeSink {
 
@@ -50,10 +51,29 @@ final class JsonLinesSink implements ScopeSink {
     }
 
     private synchronized void write(byte[] lines) {
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            out.write(lines);
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            appendWhole(out, lines);
         } catch (IOException | RuntimeException failure) {
             Failures.report("writing findings to " + file, failure);
+        }
+    }
+
+    /** Appends {@code lines} to {@code out}, or, when that fails part-way, leaves {@code out} as long as it was. */
+    static void appendWhole(FileChannel out, byte[] lines) throws IOException {
+        long before = out.size();
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(lines);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+        } catch (IOException | RuntimeException failure) {
+            try {
+                out.truncate(before);
+            } catch (IOException | RuntimeException cutting) {
+                failure.addSuppressed(cutting);
+            }
+            throw failure;
         }
     }
 }

@@ -91,15 +91,27 @@ public final class HandoverProtocol {
     public static final int NANOS = 3;
     /** Statement slot: 1 when the database refused it, else 0. */
     public static final int FAILED = 4;
+    /**
+     * Statement slot: the SQL dialect the statement is shaped in, as the engine numbers it; a copy that sends fewer
+     * slots sends the generic dialect. (Added within version 1: a copy that knows no such slot ignores it.)
+     */
+    public static final int DIALECT = 5;
     /** Statement slots in all. */
-    public static final int STATEMENT_SLOTS = 5;
+    public static final int STATEMENT_SLOTS = 6;
 
     private HandoverProtocol() {
     }
 
     /** A statement's facts in the protocol's slots. */
     public static long[] statement(long parameterHash, int batchRows, int listLength, long nanos, boolean failed) {
+        return statement(parameterHash, batchRows, listLength, nanos, failed, 0);
+    }
+
+    /** A statement's facts in the protocol's slots, with its dialect's number. */
+    public static long[] statement(long parameterHash, int batchRows, int listLength, long nanos, boolean failed,
+                                   int dialect) {
         long[] facts = new long[STATEMENT_SLOTS];
+        facts[DIALECT] = dialect;
         facts[PARAMETER_HASH] = parameterHash;
         facts[BATCH_ROWS] = batchRows;
         facts[LIST_LENGTH] = listLength;

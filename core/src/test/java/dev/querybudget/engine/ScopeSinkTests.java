@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,9 +75,10 @@ class ScopeSinkTests {
 
         ScopeSink.jsonLines(file).accept(request(nPlusOne("GET /caf\uD800"), "/caf\uD800"));
 
-        List<String> lines = Files.readAllLines(file);
-        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"timestamp\":").endsWith("}")
-                .contains("\"route\":\"/caf?\"", "\"scope\":\"GET /caf?\""));
+        byte[] written = Files.readAllBytes(file);
+        String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(written)).toString(); // strict: valid UTF-8
+        assertThat(text.lines().toList()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"timestamp\":")
+                .endsWith("}").contains("\"route\":\"/caf\\ufffd\"", "\"scope\":\"GET /caf\\ufffd\""));
     }
 
     @Test

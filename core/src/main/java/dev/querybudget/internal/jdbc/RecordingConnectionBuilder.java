@@ -14,8 +14,14 @@ final class RecordingConnectionBuilder implements ConnectionBuilder {
     /** The driver's builder; reassigned with what each setting returns, in case a driver's builder is immutable. */
     private ConnectionBuilder delegate;
     private final String dataSourceName;
+    private final RecordingDataSource source;
 
     RecordingConnectionBuilder(ConnectionBuilder delegate, String dataSourceName) {
+        this(delegate, dataSourceName, null);
+    }
+
+    RecordingConnectionBuilder(ConnectionBuilder delegate, String dataSourceName, RecordingDataSource source) {
+        this.source = source;
         this.delegate = delegate;
         this.dataSourceName = dataSourceName;
     }
@@ -51,7 +57,7 @@ final class RecordingConnectionBuilder implements ConnectionBuilder {
 
     @Override
     public Connection build() throws SQLException {
-        return new RecordingConnection(delegate.build(), dataSourceName);
+        return new RecordingConnection(delegate.build(), dataSourceName, source);
     }
 
     @Override

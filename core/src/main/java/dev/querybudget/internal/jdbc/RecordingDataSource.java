@@ -1,5 +1,7 @@
 package dev.querybudget.internal.jdbc;
 
+import dev.querybudget.internal.shape.Dialect;
+
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -18,6 +20,8 @@ public final class RecordingDataSource implements DataSource, AutoCloseable {
 
     private final DataSource delegate;
     private final String name;
+    /** Read from the first connection that records a statement, then the same for every connection. */
+    private volatile Dialect dialect;
 
     RecordingDataSource(DataSource delegate, String name) {
         this.delegate = delegate;
@@ -33,20 +37,30 @@ public final class RecordingDataSource implements DataSource, AutoCloseable {
         return name;
     }
 
+    /** The SQL dialect of this DataSource's statements, read from {@code connection}'s driver the first time. */
+    Dialect dialect(Connection connection) {
+        Dialect known = dialect;
+        if (known == null) {
+            known = Dialects.detect(connection);
+            dialect = known;
+        }
+        return known;
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
-        return new RecordingConnection(delegate.getConnection(), name);
+        return new RecordingConnection(delegate.getConnection(), name, this);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return new RecordingConnection(delegate.getConnection(username, password), name);
+        return new RecordingConnection(delegate.getConnection(username, password), name, this);
     }
 
     /** The DataSource's own builder (or its refusal), whose connections are recorded like {@link #getConnection()}'s. */
     @Override
     public ConnectionBuilder createConnectionBuilder() throws SQLException {
-        return new RecordingConnectionBuilder(delegate.createConnectionBuilder(), name);
+        return new RecordingConnectionBuilder(delegate.createConnectionBuilder(), name, this);
     }
 
     @Override

@@ -38,9 +38,22 @@ public class RecordingPreparedStatement<S extends PreparedStatement> extends Rec
     /** Rows added with {@link #addBatch()} since the batch last ran or was cleared. */
     private int batchRows;
 
+    /** Whether it was prepared asking for the keys it generates (see {@link GeneratedKeys}). */
+    private final boolean keys;
+
     RecordingPreparedStatement(S delegate, String sql, RecordingConnection connection) {
+        this(delegate, sql, connection, false);
+    }
+
+    RecordingPreparedStatement(S delegate, String sql, RecordingConnection connection, boolean keys) {
         super(delegate, connection);
         this.sql = sql;
+        this.keys = keys;
+    }
+
+    @Override
+    final boolean generatesKeys() {
+        return keys;
     }
 
     @Override

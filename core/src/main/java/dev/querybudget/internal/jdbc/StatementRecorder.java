@@ -6,6 +6,7 @@ import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.scope.BindValues;
 import dev.querybudget.internal.scope.RowCount;
 import dev.querybudget.internal.scope.ScopeRegistry;
+import dev.querybudget.internal.shape.Dialect;
 import dev.querybudget.internal.shape.ShapeCache;
 import dev.querybudget.internal.shape.ShapedSql;
 import dev.querybudget.spi.HandoverProtocol;
@@ -56,20 +57,22 @@ final class StatementRecorder {
      *         findings; else {@code null}. Nothing else of QueryBudget's ever reaches the application.
      */
     static QueryBudgetExceededException exit(long[] timing, String sql, BindValues binds, int batchRows, List<String> statements,
-                     boolean failed, String dataSource, RowCount rows) {
+                     boolean failed, boolean keys, RecordingConnection connection, RowCount rows) {
         if (--timing[DEPTH] > 0) {
             return null; // an inner wrapper of a statement an outer one counts
         }
         try {
             long nanos = System.nanoTime() - timing[STARTED];
+            Dialect dialect = connection.dialect();
+            String dataSource = connection.dataSourceName();
             if (statements == null) {
-                Finding violation = record(sql, binds, batchRows, nanos, failed, dataSource, rows);
+                Finding violation = record(sql, binds, batchRows, nanos, failed, keys, dataSource, dialect, rows);
                 return violation == null ? null : new QueryBudgetExceededException(violation);
             }
             long share = nanos / statements.size();
             Finding violation = null;
             for (String each : statements) {
-                Finding found = record(each, null, batchRows, share, failed, dataSource, null);
+                Finding found = record(each, null, batchRows, share, failed, false, dataSource, dialect, null);
                 violation = violation == null ? found : violation;
             }
             return violation == null ? null : new QueryBudgetExceededException(violation);
@@ -80,14 +83,17 @@ final class StatementRecorder {
     }
 
     private static Finding record(String sql, BindValues binds, int batchRows, long nanos, boolean failed,
-                                  String dataSource, RowCount rows) {
-        ShapedSql shaped = ShapeCache.shared().shape(sql);
+                                  boolean keys, String dataSource, Dialect dialect, RowCount rows) {
+        ShapedSql shaped = ShapeCache.shared(dialect).shape(sql);
+        if (keys) {
+            shaped.shape().noteGeneratedKeys();
+        }
         boolean single = batchRows == 0 && binds != null;
         long hash = single ? binds.hash(sql) : BindValues.hashWithout(sql);
         // Only an "= ANY(?)" statement carries its key list in a bind value; no other needs a second pass.
         int listLength = single && shaped.shape().hasArrayKeyList()
                 ? Math.max(shaped.listLength(), binds.longestArray()) : shaped.listLength();
         return REGISTRY.record(shaped.shape(), listLength, hash, batchRows, nanos, failed, binds, sql, dataSource,
-                rows);
+                rows, dialect);
     }
 }

@@ -64,12 +64,13 @@ final class EngineLink {
     }
 
     /** Hands a statement down to every application engine that has a scope open. */
-    void handDown(String sql, long parameterHash, int batchRows, int listLength, long nanos, boolean failed) {
+    void handDown(String sql, long parameterHash, int batchRows, int listLength, long nanos, boolean failed,
+                  int dialect) {
         long[] facts = null;
         for (Downstream engine : downstream) {
             if (engine.listening().getAsBoolean()) {
                 if (facts == null) {
-                    facts = HandoverProtocol.statement(parameterHash, batchRows, listLength, nanos, failed);
+                    facts = HandoverProtocol.statement(parameterHash, batchRows, listLength, nanos, failed, dialect);
                 }
                 engine.statements().accept(sql, facts);
             }

@@ -5,6 +5,7 @@ import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.ThreadMode;
 import dev.querybudget.internal.FailOpen;
 import dev.querybudget.internal.shape.Shape;
+import dev.querybudget.internal.shape.Dialect;
 import dev.querybudget.internal.shape.ShapeCache;
 import dev.querybudget.internal.shape.ShapedSql;
 import dev.querybudget.spi.HandoverProtocol;
@@ -48,6 +49,15 @@ public final class ScopeRegistry {
     private volatile Predicate<Thread> fallback;
     private volatile OpenScope[] allThreadScopes = NONE;
     private final AtomicInteger open = new AtomicInteger();
+    /** Scopes closed because their thread opened too many ({@link #MAX_OPEN_PER_THREAD}): leaked, almost surely. */
+    private final java.util.concurrent.atomic.AtomicLong leaked = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The most scopes open at once on one thread: 64, far deeper than any nesting of tests, requests and blocks of
+     * code. Opening one more closes the thread's oldest open scope, which was left open (its {@code finish()} still
+     * reports what it saw until then), so a statement records into at most this many scopes however many leak.
+     */
+    public static final int MAX_OPEN_PER_THREAD = 64;
 
     ScopeRegistry() {
     }
@@ -174,7 +184,9 @@ public final class ScopeRegistry {
     }
 
     private void recordLocally(String sql, long[] facts) {
-        ShapedSql shaped = ShapeCache.shared().shape(sql);
+        Dialect dialect = facts.length > HandoverProtocol.DIALECT
+                ? Dialect.ofCode(facts[HandoverProtocol.DIALECT]) : Dialect.GENERIC;
+        ShapedSql shaped = ShapeCache.shared(dialect).shape(sql);
         record(shaped.shape(), (int) facts[HandoverProtocol.LIST_LENGTH], facts[HandoverProtocol.PARAMETER_HASH],
                 (int) facts[HandoverProtocol.BATCH_ROWS], facts[HandoverProtocol.NANOS],
                 facts[HandoverProtocol.FAILED] != 0, null, false, FOREIGN_DATA_SOURCE, null);
@@ -200,10 +212,44 @@ public final class ScopeRegistry {
                 allThreadScopes = ScopeLists.append(allThreadScopes, scope);
             }
         } else {
-            threadScopes.set(ScopeLists.append(ownScopes(), scope));
+            OpenScope[] scopes = ScopeLists.append(ownScopes(), scope);
+            threadScopes.set(scopes.length > MAX_OPEN_PER_THREAD ? closeOldest(scopes) : scopes);
         }
         open.incrementAndGet();
         return scope;
+    }
+
+    /** The thread's scopes but the newest {@link #MAX_OPEN_PER_THREAD}, which it closes as left open. */
+    private OpenScope[] closeOldest(OpenScope[] scopes) {
+        int excess = scopes.length - MAX_OPEN_PER_THREAD;
+        for (int k = 0; k < excess; k++) {
+            if (scopes[k].markClosed()) {
+                open.decrementAndGet();
+                if (leaked.getAndIncrement() == 0) {
+                    LeakWarning.log();
+                }
+            }
+        }
+        return java.util.Arrays.copyOfRange(scopes, excess, scopes.length);
+    }
+
+    /** How many scopes this copy closed because their thread had more than {@link #MAX_OPEN_PER_THREAD} open. */
+    public long leakedScopes() {
+        return leaked.get();
+    }
+
+    /** The one warning about leaked scopes; it names no scope, as a name may come from a request. */
+    private static final class LeakWarning {
+        static void log() {
+            try {
+                System.getLogger("dev.querybudget").log(System.Logger.Level.WARNING, "QueryBudget closed a scope left"
+                        + " open: a thread had more than " + MAX_OPEN_PER_THREAD + " scopes open, so the oldest was"
+                        + " closed. Finish every scope you open (try-with-resources). Further ones are counted, not"
+                        + " logged.");
+            } catch (RuntimeException | LinkageError ignored) {
+                // Logging itself failed: there is nowhere left to report to.
+            }
+        }
     }
 
     /** Gives an open scope its final name, e.g. a request's route template, known only after routing. */
@@ -267,12 +313,21 @@ public final class ScopeRegistry {
      */
     public Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
                           boolean failed, BindValues bindings, String sql, String dataSource, RowCount rows) {
+        return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, sql, dataSource, rows,
+                Dialect.GENERIC);
+    }
+
+    /** {@link #record(Shape, int, long, int, long, boolean, BindValues, String, String, RowCount)} in {@code dialect}. */
+    public Finding record(Shape shape, int listLength, long parameterHash, int batchRows, long nanos,
+                          boolean failed, BindValues bindings, String sql, String dataSource, RowCount rows,
+                          Dialect dialect) {
         EngineLink.Upstream up = link.upstream();
         if (up != null) {
-            up.statements().accept(sql, HandoverProtocol.statement(parameterHash, batchRows, listLength, nanos, failed));
+            up.statements().accept(sql, HandoverProtocol.statement(parameterHash, batchRows, listLength, nanos, failed,
+                    dialect.code()));
             return null;
         }
-        link.handDown(sql, parameterHash, batchRows, listLength, nanos, failed);
+        link.handDown(sql, parameterHash, batchRows, listLength, nanos, failed, dialect.code());
         return record(shape, listLength, parameterHash, batchRows, nanos, failed, bindings, true, dataSource, rows);
     }
 

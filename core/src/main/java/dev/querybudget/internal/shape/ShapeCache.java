@@ -17,21 +17,39 @@ public final class ShapeCache {
     /** SQL longer than this is shaped every time rather than cached (huge generated statements). */
     static final int MAX_CACHED_LENGTH = 16 * 1024;
 
-    private static final ShapeCache SHARED = new ShapeCache(2048);
+    /** One cache per dialect, as a text's shape depends on it; an application meets one or two of them. */
+    private static final ShapeCache[] SHARED = new ShapeCache[Dialect.values().length];
+
+    static {
+        for (Dialect dialect : Dialect.values()) {
+            SHARED[dialect.ordinal()] = new ShapeCache(2048, dialect);
+        }
+    }
 
     private final int capacity;
+    private final Dialect dialect;
     private volatile ConcurrentHashMap<String, ShapedSql> young;
     private volatile ConcurrentHashMap<String, ShapedSql> old;
 
     ShapeCache(int capacity) {
+        this(capacity, Dialect.GENERIC);
+    }
+
+    ShapeCache(int capacity, Dialect dialect) {
         this.capacity = capacity;
+        this.dialect = dialect;
         this.young = new ConcurrentHashMap<>();
         this.old = new ConcurrentHashMap<>();
     }
 
-    /** The cache the whole JVM shares. */
+    /** The cache the whole JVM shares for statements of no known dialect (H2 and others). */
     public static ShapeCache shared() {
-        return SHARED;
+        return SHARED[Dialect.GENERIC.ordinal()];
+    }
+
+    /** The cache the whole JVM shares for statements in {@code dialect}. */
+    public static ShapeCache shared(Dialect dialect) {
+        return SHARED[dialect.ordinal()];
     }
 
     /** The shape of {@code sql}; never throws. */
@@ -45,7 +63,7 @@ public final class ShapeCache {
         }
         hit = old.get(sql);
         if (hit == null) {
-            hit = shapeSafely(sql);
+            hit = shapeSafely(sql, dialect);
             if (sql.length() > MAX_CACHED_LENGTH) {
                 return hit;
             }
@@ -70,7 +88,12 @@ public final class ShapeCache {
 
     /** Shapes {@code sql} without the cache (for benchmarks of the lexer itself); never throws. */
     public static ShapedSql shapeUncached(String sql) {
-        return sql == null ? UNKNOWN : shapeSafely(sql);
+        return shapeUncached(sql, Dialect.GENERIC);
+    }
+
+    /** Shapes {@code sql} in {@code dialect} without the cache; never throws. */
+    public static ShapedSql shapeUncached(String sql, Dialect dialect) {
+        return sql == null ? UNKNOWN : shapeSafely(sql, dialect);
     }
 
     int size() {
@@ -81,8 +104,12 @@ public final class ShapeCache {
 
     /** The lexer is written never to throw; this is the last guard of fail-open, not a code path. */
     static ShapedSql shapeSafely(String sql) {
+        return shapeSafely(sql, Dialect.GENERIC);
+    }
+
+    static ShapedSql shapeSafely(String sql, Dialect dialect) {
         try {
-            return ShapeLexer.shape(sql);
+            return ShapeLexer.shape(sql, dialect);
         } catch (RuntimeException | StackOverflowError e) {
             dev.querybudget.internal.FailOpen.report("shaping a statement", e);
             String text = "<statement QueryBudget could not shape, hash " + Integer.toHexString(sql.hashCode()) + ">";

@@ -9,8 +9,12 @@ import java.util.Set;
  *
  * <p>It never backtracks: every character is read once, except that a folded list is compared once
  * against its first element, and a dollar quote searches for its closing tag; both stay linear in the
- * input. It accepts any string and never throws; unterminated strings, comments and quoted identifiers
- * simply run to the end of the input.
+ * input. It accepts any string and never throws; unterminated strings and comments simply run to the end of the
+ * input, and an unterminated quoted identifier is folded like a literal (it may hold one).
+ *
+ * <p>It reads the statement in a {@link Dialect}: which quotes open strings or identifiers, which characters start a
+ * comment, and whether backslashes escape. Forms no other dialect gives another meaning (Oracle's {@code q'[…]'},
+ * prefixed strings, dollar quotes, {@code 0b…}) are read as literals in every dialect.
  *
  * <p>Rendering is token-based, so input spacing never changes a shape: one space between tokens, none
  * after {@code (} and {@code .}, none before {@code )}, {@code ,} and {@code .}, and none before
@@ -85,11 +89,18 @@ final class ShapeLexer {
     private boolean rangeBoundSeen;
     private boolean rangeOperatorPending;
 
-    private ShapeLexer(String in, boolean backslashEscapes) {
+    /** MySQL and MariaDB: {@code "…"} is a string, {@code #} starts a comment. */
+    private final boolean mysql;
+    /** SQL Server: {@code […]} is an identifier. */
+    private final boolean bracketIdentifiers;
+
+    private ShapeLexer(String in, boolean backslashEscapes, Dialect dialect) {
         this.in = in;
         this.n = in.length();
         this.out = new StringBuilder(Math.min(n, 4096) + 16);
         this.backslashEscapes = backslashEscapes;
+        this.mysql = dialect == Dialect.MYSQL;
+        this.bracketIdentifiers = dialect == Dialect.SQL_SERVER;
     }
 
     /**
@@ -100,10 +111,20 @@ final class ShapeLexer {
      * standard string with a backslash right before a quote, in a statement where that reading closes every string.
      */
     static ShapedSql shape(String sql) {
-        ShapeLexer lexer = new ShapeLexer(sql, true);
+        return shape(sql, Dialect.GENERIC);
+    }
+
+    /**
+     * The shape of {@code sql} in {@code dialect}. MySQL, MariaDB and the generic dialect read strings as
+     * {@link #shape(String)} does; PostgreSQL, Oracle, SQL Server and H2 read them once, as standard strings, the way
+     * their servers do (backslashes escape only in PostgreSQL's {@code E'…'}).
+     */
+    static ShapedSql shape(String sql, Dialect dialect) {
+        boolean standardStrings = dialect.hasStandardStrings();
+        ShapeLexer lexer = new ShapeLexer(sql, !standardStrings, dialect);
         lexer.run();
-        if (lexer.unclosedString) {
-            ShapeLexer standard = new ShapeLexer(sql, false);
+        if (lexer.unclosedString && !standardStrings) {
+            ShapeLexer standard = new ShapeLexer(sql, false, dialect);
             standard.run();
             return standard.result();
         }
@@ -119,11 +140,15 @@ final class ShapeLexer {
                 skipLineComment();
             } else if (c == '/' && peek(1) == '*') {
                 skipBlockComment();
-            } else if (c == '\'') {
-                skipString(i + 1);
+            } else if (c == '#' && mysql) {
+                skipLineComment();
+            } else if (c == '\'' || c == '"' && mysql) {
+                skipQuoted(c, i + 1, backslashEscapes);
                 emitParam();
             } else if (c == '"' || c == '`') {
-                quotedIdentifier(c);
+                quotedIdentifier(c, c);
+            } else if (c == '[' && bracketIdentifiers) {
+                quotedIdentifier('[', ']');
             } else if (c == '?') {
                 i++;
                 while (i < n && isDigit(in.charAt(i))) {
@@ -215,12 +240,15 @@ final class ShapeLexer {
             i++;
         }
         String lower = lowerCase(start, i);
-        if (i < n && in.charAt(i) == '\'' && isLiteralPrefix(lower)) {
-            if (lower.equals("e")) {
-                skipString(i + 1, true); // PostgreSQL's E'…' escapes with backslashes whatever the other strings do
-            } else {
-                skipString(i + 1);
-            }
+        char quote = peek(0);
+        if ((quote == '\'' || quote == '"' && mysql) && (lower.equals("q") || lower.equals("nq"))) {
+            skipOracleQuote(i + 1);
+            emitParam();
+            return;
+        }
+        if ((quote == '\'' || quote == '"' && mysql) && isLiteralPrefix(lower)) {
+            // PostgreSQL's E'…' escapes with backslashes whatever the other strings do
+            skipQuoted(quote, i + 1, lower.equals("e") || backslashEscapes);
             emitParam();
             return;
         }
@@ -277,6 +305,11 @@ final class ShapeLexer {
         if (in.charAt(i) == '0' && (peek(1) == 'x' || peek(1) == 'X') && isHexDigit(peek(2))) {
             i += 2;
             while (i < n && isHexDigit(in.charAt(i))) {
+                i++;
+            }
+        } else if (in.charAt(i) == '0' && (peek(1) == 'b' || peek(1) == 'B') && isBinaryDigit(peek(2))) {
+            i += 2; // MySQL's and PostgreSQL 16's 0b101
+            while (i < n && isBinaryDigit(in.charAt(i))) {
                 i++;
             }
         } else {
@@ -350,18 +383,25 @@ final class ShapeLexer {
         endOperator("$");
     }
 
-    private void quotedIdentifier(char quote) {
+    /** A quoted identifier, kept as it is; one that never closes is folded, as it may run over literals. */
+    private void quotedIdentifier(char open, char close) {
         int start = i;
         i++;
+        boolean closed = false;
         while (i < n) {
             char c = in.charAt(i++);
-            if (c == quote) {
-                if (i < n && in.charAt(i) == quote) {
+            if (c == close) {
+                if (i < n && in.charAt(i) == close) {
                     i++;
                 } else {
+                    closed = true;
                     break;
                 }
             }
+        }
+        if (!closed) {
+            emitParam();
+            return;
         }
         begin(QUOTED);
         out.append(in, start, i);
@@ -386,6 +426,7 @@ final class ShapeLexer {
         char next = j + 1 < n ? in.charAt(j + 1) : 0;
         return (c == '-' && next == '-')
                 || (c == '/' && next == '*')
+                || (c == '#' && mysql)
                 || (c == ':' && (next == ':' || isIdentifierStart(next)))
                 || ((c == '-' || c == '+') && startsNumber(j + 1));
     }
@@ -612,17 +653,17 @@ final class ShapeLexer {
      * reads them; a string that never closes runs to the end of the statement.
      */
     private void skipString(int from) {
-        skipString(from, backslashEscapes);
+        skipQuoted('\'', from, backslashEscapes);
     }
 
-    private void skipString(int from, boolean backslashes) {
+    private void skipQuoted(char quote, int from, boolean backslashes) {
         i = from;
         while (i < n) {
             char c = in.charAt(i++);
             if (c == '\\' && backslashes) {
                 i++;
-            } else if (c == '\'') {
-                if (i < n && in.charAt(i) == '\'') {
+            } else if (c == quote) {
+                if (i < n && in.charAt(i) == quote) {
                     i++;
                 } else {
                     return;
@@ -630,6 +671,34 @@ final class ShapeLexer {
             }
         }
         unclosedString = true;
+        i = n;
+    }
+
+    /**
+     * Skips Oracle's alternative quoting, {@code q'[…]'}, whose quote is at {@code quoteAt}: the character after it
+     * opens the body, which ends at the matching character ({@code ] } ) >} for {@code [ { ( <}, else the same one)
+     * right before a quote. Quotes inside the body need no escape. One that never closes runs to the end.
+     */
+    private void skipOracleQuote(int quoteAt) {
+        char quote = in.charAt(quoteAt - 1);
+        if (quoteAt >= n) {
+            i = n;
+            return;
+        }
+        char open = in.charAt(quoteAt);
+        char close = switch (open) {
+            case '[' -> ']';
+            case '{' -> '}';
+            case '(' -> ')';
+            case '<' -> '>';
+            default -> open;
+        };
+        for (int k = quoteAt + 1; k + 1 < n; k++) {
+            if (in.charAt(k) == close && in.charAt(k + 1) == quote) {
+                i = k + 2;
+                return;
+            }
+        }
         i = n;
     }
 
@@ -703,6 +772,10 @@ final class ShapeLexer {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    private static boolean isBinaryDigit(char c) {
+        return c == '0' || c == '1';
     }
 
     private static boolean isHexDigit(char c) {

@@ -24,6 +24,7 @@ final class HostileSql {
         "E'\\''", "X'CAFE'", "b'01'", "1abc", "catch22", "v$session", "\r", "\u00A0", "\u2028", "fetch", "top",
         "nextval", "insert", "into", "update", "set", "delete", "where", "and", "or", "not", "returning", "on",
         "conflict", "case", "when", "then", "end", "is", "like", "between", ":", "$", "?,", ".1e", "0x", "1e+",
+        "q'[", "]'", "Q'{x}'", "nq'", "q'!a'!'", "[Id]", "[a]]b]", "0b01", "0b", "_latin1\"", "# c\n", "B'01'",
     };
 
     /** Characters that open, close or escape something in some dialect, and a few that are hard to encode. */
@@ -33,6 +34,7 @@ final class HostileSql {
         "`Id`", "v2", "data->>'k'"};
     private static final String[] OPERATORS = {"=", "<>", "!=", ">=", "<", ">", "<=", "like", "="};
     private static final String[] TABLES = {"orders o1_0", "\"Order\"", "order_item oi1_0", "t", "v$session"};
+    private static final String[] SQL_SERVER_NAMES = {"[Order Details] od", "[Customer Id]", "[a]]b]"};
 
     private HostileSql() {
     }
@@ -68,30 +70,43 @@ final class HostileSql {
 
     /** A statement of one to six conditions, in PostgreSQL's or MySQL's quoting, its literals paired with bind markers. */
     static Pair statement(SplittableRandom random) {
+        return statement(random, Dialect.GENERIC);
+    }
+
+    /**
+     * A statement of one to six conditions in {@code dialect}'s quoting (the generic dialect's: PostgreSQL's or MySQL's,
+     * read without knowing which), its literals paired with bind markers.
+     */
+    static Pair statement(SplittableRandom random, Dialect dialect) {
         StringBuilder lit = new StringBuilder(128);
         StringBuilder ph = new StringBuilder(128);
-        boolean mysql = random.nextBoolean();
+        Dialect quoting = dialect == Dialect.GENERIC ? (random.nextBoolean() ? Dialect.MYSQL : Dialect.POSTGRESQL)
+                : dialect == Dialect.H2 ? Dialect.SQL_SERVER : dialect; // H2 quotes as SQL Server does, but for […]
+        boolean mysql = quoting == Dialect.MYSQL;
         both(lit, ph, mysql ? "SELECT id, o1_0.total FROM " : "select * from ");
-        both(lit, ph, TABLES[random.nextInt(TABLES.length)]);
-        comment(random, lit);
+        both(lit, ph, dialect == Dialect.SQL_SERVER && random.nextBoolean()
+                ? SQL_SERVER_NAMES[random.nextInt(SQL_SERVER_NAMES.length)] : TABLES[random.nextInt(TABLES.length)]);
+        comment(random, lit, dialect);
         both(lit, ph, " where ");
         int conditions = 1 + random.nextInt(6);
         for (int c = 0; c < conditions; c++) {
             if (c > 0) {
                 both(lit, ph, random.nextBoolean() ? " and " : " OR ");
             }
-            condition(random, mysql, lit, ph);
-            comment(random, lit);
+            condition(random, quoting, dialect, lit, ph);
+            comment(random, lit, dialect);
         }
         if (random.nextInt(4) == 0) {
             both(lit, ph, " order by id limit ");
-            literal(random, mysql, lit, ph, true);
+            literal(random, quoting, dialect, lit, ph, true);
         }
         return new Pair(lit.toString(), ph.toString());
     }
 
-    private static void condition(SplittableRandom random, boolean mysql, StringBuilder lit, StringBuilder ph) {
-        both(lit, ph, COLUMNS[random.nextInt(COLUMNS.length)]);
+    private static void condition(SplittableRandom random, Dialect quoting, Dialect dialect, StringBuilder lit,
+                                  StringBuilder ph) {
+        both(lit, ph, dialect == Dialect.SQL_SERVER && random.nextInt(3) == 0 ? "[Customer Id]"
+                : COLUMNS[random.nextInt(COLUMNS.length)]);
         if (random.nextInt(4) == 0) {
             both(lit, ph, random.nextBoolean() ? " in (" : " NOT IN(");
             int elements = 1 + random.nextInt(12);
@@ -99,20 +114,20 @@ final class HostileSql {
                 if (e > 0) {
                     both(lit, ph, random.nextBoolean() ? ", " : ",");
                 }
-                literal(random, mysql, lit, ph, false);
+                literal(random, quoting, dialect, lit, ph, false);
             }
             both(lit, ph, ")");
             return;
         }
         both(lit, ph, " " + OPERATORS[random.nextInt(OPERATORS.length)] + " ");
-        literal(random, mysql, lit, ph, false);
+        literal(random, quoting, dialect, lit, ph, false);
         if (random.nextInt(8) == 0) {
             both(lit, ph, "::text");
         }
     }
 
-    private static void literal(SplittableRandom random, boolean mysql, StringBuilder lit, StringBuilder ph,
-            boolean numeric) {
+    private static void literal(SplittableRandom random, Dialect quoting, Dialect dialect, StringBuilder lit,
+            StringBuilder ph, boolean numeric) {
         ph.append('?');
         if (numeric || random.nextInt(3) == 0) {
             lit.append(random.nextInt(5) == 0 ? "?" : number(random));
@@ -123,9 +138,37 @@ final class HostileSql {
             case 1 -> lit.append("X'").append(Integer.toHexString(random.nextInt() >>> 1).toUpperCase()).append('\'');
             default -> {
                 String secret = secret(random);
-                lit.append(mysql ? mysqlString(random, secret) : postgresString(random, secret));
+                lit.append(switch (quoting) {
+                    case MYSQL -> mysqlString(random, secret, dialect == Dialect.MYSQL);
+                    case POSTGRESQL -> postgresString(random, secret, dialect == Dialect.POSTGRESQL);
+                    case ORACLE -> oracleString(random, secret);
+                    case SQL_SERVER -> (random.nextBoolean() ? "N'" : "'") + secret.replace("'", "''") + "'";
+                    case GENERIC, H2 -> throw new IllegalArgumentException("quotes as another dialect");
+                });
             }
         }
+    }
+
+    /** A string as Oracle writes it: standard, national, or {@code q'…'} with a bracket pair or any other delimiter. */
+    private static String oracleString(SplittableRandom random, String secret) {
+        if (random.nextInt(3) == 0) {
+            return (random.nextBoolean() ? "N'" : "'") + secret.replace("'", "''") + "'";
+        }
+        String delimiters = "[{(<!#|~^x";
+        char open = delimiters.charAt(random.nextInt(delimiters.length()));
+        char close = switch (open) {
+            case '[' -> ']';
+            case '{' -> '}';
+            case '(' -> ')';
+            case '<' -> '>';
+            default -> open;
+        };
+        String body = secret;
+        String end = "" + close + '\'';
+        while (body.contains(end)) {
+            body = body.replace(end, "");
+        }
+        return (random.nextBoolean() ? "q'" : random.nextBoolean() ? "Q'" : "nq'") + open + body + close + "'";
     }
 
     /**
@@ -134,8 +177,13 @@ final class HostileSql {
      * MySQL string as well, and the lexer takes the backslash reading unless it leaves a string open
      * (the corpus and {@link ShapePropertyTests#noSecretSurvivesInAQuotedString} cover that case).
      */
-    private static String postgresString(SplittableRandom random, String secret) {
-        String standard = standardBody(secret.endsWith("\\") ? secret + " " : secret);
+    private static String postgresString(SplittableRandom random, String secret, boolean known) {
+        // Known to be PostgreSQL, a standard string reads a backslash as a plain character, right before a quote too.
+        String standard = known ? secret.replace("'", "''") : standardBody(secret.endsWith("\\") ? secret + " " : secret);
+        if (known && random.nextInt(7) == 0) {
+            return random.nextBoolean() ? "B'" + Integer.toBinaryString(random.nextInt()) + "'"
+                    : "0b" + Integer.toBinaryString(random.nextInt() >>> 1);
+        }
         return switch (random.nextInt(6)) {
             case 0 -> "E'" + secret.replace("\\", "\\\\").replace("'", "\\'") + "'";
             case 1 -> "N'" + standard + "'";
@@ -152,8 +200,26 @@ final class HostileSql {
     }
 
     /** A string as MySQL and MariaDB write it: backslashes escape, a quote doubled or escaped. */
-    private static String mysqlString(SplittableRandom random, String secret) {
+    private static String mysqlString(SplittableRandom random, String secret, boolean known) {
         String escaped = secret.replace("\\", "\\\\").replace("'", random.nextBoolean() ? "''" : "\\'");
+        if (known) {
+            // Known to be MySQL or MariaDB: "…" strings, charset introducers on them, bit literals.
+            String doubled = secret.replace("\\", "\\\\").replace("\"", random.nextBoolean() ? "\"\"" : "\\\"");
+            switch (random.nextInt(6)) {
+                case 0 -> {
+                    return "\"" + doubled + "\"";
+                }
+                case 1 -> {
+                    return "_latin1\"" + doubled + "\"";
+                }
+                case 2 -> {
+                    return random.nextBoolean() ? "b'" + Integer.toBinaryString(random.nextInt()) + "'"
+                            : "0b" + Integer.toBinaryString(random.nextInt() >>> 1);
+                }
+                default -> {
+                }
+            }
+        }
         return switch (random.nextInt(3)) {
             case 0 -> "_utf8mb4'" + escaped + "'";
             case 1 -> "N'" + escaped + "'";
@@ -162,8 +228,12 @@ final class HostileSql {
     }
 
     /** A comment carrying a secret: on the literal side only, as a shape has none. */
-    private static void comment(SplittableRandom random, StringBuilder lit) {
+    private static void comment(SplittableRandom random, StringBuilder lit, Dialect dialect) {
         int kind = random.nextInt(6);
+        if (kind == 2 && dialect == Dialect.MYSQL) {
+            lit.append(" # ").append(secret(random).replace('\n', ' ').replace('\r', ' ')).append('\n');
+            return;
+        }
         if (kind == 0) {
             lit.append(" /* ").append(secret(random).replace("*/", "").replace("/*", "")).append(" */ ");
         } else if (kind == 1) {
