@@ -37,4 +37,10 @@ public record BudgetFinding(String scope, BudgetLimit limit, long count, long al
     public FindingKind kind() {
         return FindingKind.QUERY_BUDGET;
     }
+
+    /** The finding's stable identity (see {@link Finding#fingerprint()}). */
+    @Override
+    public String fingerprint() {
+        return Fingerprints.of(this);
+    }
 }

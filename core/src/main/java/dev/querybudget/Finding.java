@@ -31,4 +31,12 @@ public sealed interface Finding permits ShapeFinding, BudgetFinding {
 
     /** What to do about it. */
     String hint();
+
+    /**
+     * The finding's stable identity: 16 hex digits, the same for the same problem across runs, restarts, instances
+     * and machines, whatever the counts, timings and bind values (see README, "Fingerprints").
+     *
+     * @since 0.3.0
+     */
+    String fingerprint();
 }

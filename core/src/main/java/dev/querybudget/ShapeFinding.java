@@ -73,4 +73,10 @@ public record ShapeFinding(FindingKind kind, String scope, StatementShape shape,
     public double totalMillis() {
         return totalNanos / 1_000_000.0;
     }
+
+    /** The finding's stable identity (see {@link Finding#fingerprint()}). */
+    @Override
+    public String fingerprint() {
+        return Fingerprints.of(this);
+    }
 }

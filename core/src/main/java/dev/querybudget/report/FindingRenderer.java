@@ -24,6 +24,7 @@ import java.util.Locale;
  *   call site: com.example.OrderService.listOrders(OrderService.java:42)
  *   after:     select o1_0.id, o1_0.customer_id from orders o1_0 where o1_0.customer_id = ?
  *   fix:       load the association with the query before the loop (JOIN FETCH or @EntityGraph), …
+ *   fingerprint: 3c5f2a9d41b0e877
  * </pre>
  *
  * @since 0.1.0
@@ -99,6 +100,7 @@ public final class FindingRenderer {
             }
         }
         line(text, "fix", finding.hint());
+        line(text, "fingerprint", finding.fingerprint());
         return text.toString();
     }
 

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Findings for machines: one JSON object on one line, ready for a JSON Lines file. Every finding has {@code kind} and
- * {@code scope}. A {@link ShapeFinding} goes on with {@code sql} (the shape), {@code statementType}, {@code count},
- * {@code distinctParameterSets}, {@code totalTimeMillis}, {@code callSite} (absent when unknown), {@code stack} (array
+ * Findings for machines: one JSON object on one line, ready for a JSON Lines file. Every finding has {@code kind},
+ * {@code fingerprint} (its stable identity) and {@code scope}. A {@link ShapeFinding} goes on with {@code sql} (the
+ * shape), {@code statementType}, {@code count}, {@code distinctParameterSets}, {@code totalTimeMillis}, {@code callSite} (absent when unknown), {@code stack} (array
  * of frames), {@code context} (what ran it when no application frame did; absent otherwise), {@code callSites}
  * (array of {@code {callSite, count, distinctParameterSets}}, most first, adding up to {@code count}),
  * {@code precedingSql}, {@code precedingCallSite} and {@code precedingRows} (absent when unknown), {@code association} (the ORM association
@@ -40,6 +40,7 @@ public final class JsonRenderer {
         StringBuilder json = new StringBuilder(512).append('{');
         extra.forEach((key, value) -> field(json, key).append(string(value)));
         field(json, "kind").append(string(finding.kind().name()));
+        field(json, "fingerprint").append(string(finding.fingerprint()));
         field(json, "scope").append(string(finding.scope()));
         if (finding instanceof ShapeFinding shape) {
             shapeFields(json, shape);

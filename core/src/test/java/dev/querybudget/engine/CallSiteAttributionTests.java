@@ -88,6 +88,30 @@ class CallSiteAttributionTests {
     }
 
     @Test
+    void aFindingsFingerprintIsItsProblemNotItsCountsValuesOrTimings() throws Exception {
+        ScopeReport five = QueryRecorder.record("GET /a", () -> {
+            for (int id = 1; id <= 5; id++) {
+                lookUpA(id);
+            }
+        });
+        ScopeReport twelve = QueryRecorder.record("GET /b", () -> {
+            for (int id = 8; id <= 19; id++) {
+                lookUpA(id);
+            }
+        });
+        ScopeReport elsewhere = QueryRecorder.record("GET /a", () -> {
+            for (int id = 1; id <= 5; id++) {
+                lookUpB(id);
+            }
+        });
+
+        String fingerprint = five.shapeFindings(FindingKind.N_PLUS_ONE).get(0).fingerprint();
+        assertThat(fingerprint).matches("[0-9a-f]{16}");
+        assertThat(twelve.shapeFindings(FindingKind.N_PLUS_ONE).get(0).fingerprint()).isEqualTo(fingerprint);
+        assertThat(elsewhere.shapeFindings(FindingKind.N_PLUS_ONE).get(0).fingerprint()).isNotEqualTo(fingerprint);
+    }
+
+    @Test
     void perSiteCountsAddUpToTheExecutionsInATestAndInARequest() throws Exception {
         for (boolean request : new boolean[] {false, true}) {
             ScopeReport report = record("interleaved", request, () -> {
@@ -169,7 +193,8 @@ class CallSiteAttributionTests {
                                  %s × 1
                       fix:       the same row is read in several places: read it once and pass the result on, or\
                      keep it for the request (a request-scoped cache, Spring's @Cacheable, Hibernate's persistence\
-                     context by loading it through the same EntityManager)""".formatted(
+                     context by loading it through the same EntityManager)
+                      fingerprint: 583a7d3e66be22e9""".formatted(
                     String.format(java.util.Locale.ROOT, "%.1f ms", duplicate.totalMillis()),
                     duplicate.callSites().get(0).callSite(), duplicate.callSites().get(1).callSite()));
         }

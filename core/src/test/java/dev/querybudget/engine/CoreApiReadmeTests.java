@@ -48,7 +48,8 @@ class CoreApiReadmeTests {
         });
         assertThat(report.findings()).hasSize(1);
         assertThat(report.format()).startsWith("QueryBudget: 1 finding in \"list orders\": 6 statements");
-        assertThat(json).startsWith("{\"kind\":\"N_PLUS_ONE\",\"scope\":\"list orders\",");
+        assertThat(json).startsWith("{\"kind\":\"N_PLUS_ONE\",\"fingerprint\":\"" + nPlusOnes.get(0).fingerprint()
+                + "\",\"scope\":\"list orders\",");
     }
 
     /** The application's code: the user's orders, then one lookup per order. */

@@ -213,7 +213,8 @@ class DetectionRulesTests {
                             at %s
                     2 statements of shapes that ran once each, not listed
                   fix:       cut the statements the code runs (see the shapes that ran most), or raise the budget if\
-                 the work really needs them""".formatted(budget.get(0).topShapes().get(0).callSite()));
+                 the work really needs them
+                  fingerprint: 7192808fb49328bc""".formatted(budget.get(0).topShapes().get(0).callSite()));
     }
 
     @Test

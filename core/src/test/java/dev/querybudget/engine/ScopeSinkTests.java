@@ -60,11 +60,12 @@ class ScopeSinkTests {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).matches("\\{\"timestamp\":\"[^\"]+\",\"method\":\"GET\",\"route\":\"/coupons/\\{id}\","
-                + "\"kind\":\"QUERY_BUDGET\",\"scope\":\"GET /coupons/\\{id}\",\"count\":12,.*}");
-        assertThat(lines.get(1)).contains("\"route\":\"/coupons/{id}\",\"kind\":\"N_PLUS_ONE\"",
+                + "\"kind\":\"QUERY_BUDGET\",\"fingerprint\":\"[0-9a-f]{16}\",\"scope\":\"GET /coupons/\\{id}\",\"count\":12,.*}");
+        assertThat(lines.get(1)).contains("\"route\":\"/coupons/{id}\",\"kind\":\"N_PLUS_ONE\",\"fingerprint\":\"",
                 "\"sql\":\"select name from item where id = ? or name = ?\"",
                 "\"count\":12,\"distinctParameterSets\":12,");
-        assertThat(lines.get(2)).contains("\"kind\":\"QUERY_BUDGET\",\"scope\":\"thread scheduling-{n}\"")
+        assertThat(lines.get(2)).contains("\"kind\":\"QUERY_BUDGET\",\"fingerprint\":\"",
+                        "\",\"scope\":\"thread scheduling-{n}\"")
                 .doesNotContain("\"method\"");
         assertThat(String.join("\n", lines)).doesNotContain(SECRET).doesNotContain("/clean");
     }

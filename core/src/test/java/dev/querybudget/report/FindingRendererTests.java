@@ -23,7 +23,8 @@ class FindingRendererTests {
                   after:     select o1_0.id from orders o1_0 where o1_0.customer_id = ?
                              at com.example.OrderController.orders(OrderController.java:17)
                   fix:       load the association with the query before the loop (JOIN FETCH or @EntityGraph), \
-                or batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)""");
+                or batch the lazy loads (@BatchSize, or hibernate.default_batch_fetch_size)
+                  fingerprint: 04ce3ffe5e8e036f""");
     }
 
     @Test
@@ -35,7 +36,8 @@ class FindingRendererTests {
                             at com.example.OrderService.listOrders(OrderService.java:42)
                     1 statement of shapes that ran once each, not listed
                   fix:       cut the statements the code runs (see the shapes that ran most), or raise the budget \
-                if the work really needs them""");
+                if the work really needs them
+                  fingerprint: bc42e04a2e27c12b""");
     }
 
     @Test
@@ -45,7 +47,8 @@ class FindingRendererTests {
                   shape:     select o1_0.id from orders o1_0 where o1_0.customer_id = ?
                   call site: com.example.OrderController.orders(OrderController.java:17) × 1
                              com.example.OrderService.listOrders(OrderService.java:42) × 1
-                  fix:       read it once""");
+                  fix:       read it once
+                  fingerprint: 33cb0daba37dd698""");
     }
 
     @Test

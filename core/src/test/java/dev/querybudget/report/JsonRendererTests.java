@@ -16,7 +16,7 @@ class JsonRendererTests {
     @Test
     void anNPlusOneAsOneLineOfJson() {
         assertThat(JsonRenderer.render(ReportFixtures.nPlusOne())).isEqualTo("{\"kind\":\"N_PLUS_ONE\","
-                + "\"scope\":\"GET /orders\","
+                + "\"fingerprint\":\"04ce3ffe5e8e036f\",\"scope\":\"GET /orders\","
                 + "\"sql\":\"select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?\","
                 + "\"statementType\":\"SELECT\",\"count\":500,\"distinctParameterSets\":500,"
                 + "\"totalTimeMillis\":153.250,"
@@ -38,7 +38,8 @@ class JsonRendererTests {
         ShapeFinding unknown = new ShapeFinding(FindingKind.DUPLICATE, "startup", first.shape(), 2, 1, 1_000_000,
                 null, List.of(), null, "run it once", List.of());
 
-        assertThat(JsonRenderer.render(unknown)).isEqualTo("{\"kind\":\"DUPLICATE\",\"scope\":\"startup\","
+        assertThat(JsonRenderer.render(unknown)).isEqualTo("{\"kind\":\"DUPLICATE\",\"fingerprint\":\"8577745179a3b577\","
+                + "\"scope\":\"startup\","
                 + "\"sql\":\"select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?\","
                 + "\"statementType\":\"SELECT\",\"count\":2,\"distinctParameterSets\":1,\"totalTimeMillis\":1.000,"
                 + "\"stack\":[],\"callSites\":[{\"count\":2,\"distinctParameterSets\":1}],"
@@ -52,7 +53,8 @@ class JsonRendererTests {
         extra.put("route", "/orders");
 
         assertThat(JsonRenderer.render(ReportFixtures.budget(), extra)).isEqualTo("{\"timestamp\":\"2026-11-26T12:00:00Z\","
-                + "\"route\":\"/orders\",\"kind\":\"QUERY_BUDGET\",\"scope\":\"GET /orders\",\"count\":501,"
+                + "\"route\":\"/orders\",\"kind\":\"QUERY_BUDGET\",\"fingerprint\":\"bc42e04a2e27c12b\","
+                + "\"scope\":\"GET /orders\",\"count\":501,"
                 + "\"hint\":\"cut the statements the code runs (see the shapes that ran most), or raise the budget if"
                 + " the work really needs them\",\"limit\":\"select\",\"allowed\":10,\"topShapes\":["
                 + "{\"sql\":\"select i1_0.order_id, i1_0.id from order_item i1_0 where i1_0.order_id = ?\",\"count\":500,"

@@ -50,7 +50,7 @@ class HibernateFindingTests {
             assertThat(FindingRenderer.render(items)).contains("""
                       loads:     PurchaseOrder.items
                       evidence:  confirmed: the statement before returned 10 rows, then 10 of these ran, one per row
-                    """).endsWith("""
+                    """).contains("""
                       fix:       fetch PurchaseOrder.items (a lazy @OneToMany) with the query that loads the \
                     PurchaseOrder rows (left join fetch p.items in JPQL, or @EntityGraph(attributePaths = "items") on \
                     the repository method), or batch the loads with @BatchSize(size = 50) on PurchaseOrder.items (or \
@@ -73,7 +73,7 @@ class HibernateFindingTests {
 
             ShapeFinding products = nPlusOnes(report).stream()
                     .filter(finding -> "OrderItem.product".equals(finding.association())).findFirst().orElseThrow();
-            assertThat(FindingRenderer.render(products)).contains("\n  loads:     OrderItem.product\n").endsWith("""
+            assertThat(FindingRenderer.render(products)).contains("\n  loads:     OrderItem.product\n").contains("""
                       fix:       fetch OrderItem.product (a lazy @ManyToOne) with the query that loads the OrderItem \
                     rows (join fetch o.product in JPQL, or @EntityGraph(attributePaths = "product") on the repository \
                     method), or batch the Product proxies with @BatchSize(size = 50) on the Product class (or \
@@ -93,7 +93,7 @@ class HibernateFindingTests {
 
             ShapeFinding tags = nPlusOnes(report).get(0);
             assertThat(tags.association()).isEqualTo("Depot.tags");
-            assertThat(FindingRenderer.render(tags)).endsWith("""
+            assertThat(FindingRenderer.render(tags)).contains("""
                       fix:       fetch Depot.tags (a lazy @ManyToMany) with the query that loads the Depot rows \
                     (left join fetch d.tags in JPQL, or @EntityGraph(attributePaths = "tags") on the repository \
                     method), or batch the loads with @BatchSize(size = 50) on Depot.tags (or \
@@ -109,7 +109,7 @@ class HibernateFindingTests {
 
             ShapeFinding carrier = nPlusOnes(report).get(0);
             assertThat(carrier.association()).isEqualTo("Shipment.carrier");
-            assertThat(FindingRenderer.render(carrier)).endsWith("""
+            assertThat(FindingRenderer.render(carrier)).contains("""
                       fix:       Shipment.carrier (an EAGER @ManyToOne) is loaded with one select per Shipment after \
                     the query: fetch it in that query (join fetch s.carrier in JPQL, or \
                     @EntityGraph(attributePaths = "carrier") on the repository method), or make it \
