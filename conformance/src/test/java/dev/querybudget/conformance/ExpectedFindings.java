@@ -17,11 +17,12 @@ final class ExpectedFindings {
      * What only an HTTP front can know (the request), or what differs per caller (frames past the call site), or per
      * kind of scope: the call sites of a duplicate whose first execution came from another site, and the call site of
      * the query before an N+1, which a test's scope knows (it samples every first execution) and a request's knows
-     * once the shape has repeated, or preceded an N+1, in an earlier one.
+     * once the shape has repeated, or preceded an N+1, in an earlier one. And the fingerprint, made from the call
+     * site's first three frames, which past the call site are the caller's: a controller here, a test there.
      */
     private static final Pattern NOT_ABOUT_THE_WORK = Pattern.compile(
             "\"(method|route|uri|outcome|status|exception|stack|timestamp|totalTimeMillis|traceId|spanId"
-                    + "|precedingCallSite)\":"
+                    + "|precedingCallSite|fingerprint)\":"
                     + "(\"[^\"]*\"|\\[[^]]*]|[0-9.]+|null),?|\"callSites\":\\[(\\{[^}]*},?)*],?");
 
     private ExpectedFindings() {

@@ -99,7 +99,8 @@ class CallSiteAttributionTests {
                 lookUpA(id);
             }
         });
-        ScopeReport elsewhere = QueryRecorder.record("GET /a", () -> {
+        ScopeReport elsewhere = QueryRecorder.record("GET /a", () -> OwnerLookups.lookUpEach(dataSource, 1, 5));
+        ScopeReport sameHelperOtherLoop = QueryRecorder.record("GET /a", () -> {
             for (int id = 1; id <= 5; id++) {
                 lookUpB(id);
             }
@@ -109,6 +110,8 @@ class CallSiteAttributionTests {
         assertThat(fingerprint).matches("[0-9a-f]{16}");
         assertThat(twelve.shapeFindings(FindingKind.N_PLUS_ONE).get(0).fingerprint()).isEqualTo(fingerprint);
         assertThat(elsewhere.shapeFindings(FindingKind.N_PLUS_ONE).get(0).fingerprint()).isNotEqualTo(fingerprint);
+        assertThat(sameHelperOtherLoop.shapeFindings(FindingKind.N_PLUS_ONE).get(0).fingerprint())
+                .isNotEqualTo(fingerprint);
     }
 
     @Test

@@ -162,7 +162,8 @@ class FlashSaleTests {
                   fix:       fetch PurchaseOrder.items (a lazy @OneToMany) with the query that loads the PurchaseOrder \
                 rows (left join fetch p.items in JPQL, or @EntityGraph(attributePaths = "items") on the repository \
                 method), or batch the loads with @BatchSize(size = 50) on PurchaseOrder.items (or \
-                hibernate.default_batch_fetch_size)""");
+                hibernate.default_batch_fetch_size)
+                  fingerprint: 1318d1a8c3efe099""");
         assertThat(outcomes.get("listsOrdersWalkingLazyItemsOverBudget")).isEqualTo("""
                 QueryBudget: 1 finding in "FlashSaleTestCases.listsOrdersWalkingLazyItemsOverBudget": 11 statements \
                 (11 select, 0 insert, 0 update, 0 delete, 0 other)
@@ -174,7 +175,8 @@ class FlashSaleTests {
                             at dev.querybudget.junit.FlashSaleTests.walkLazyItems(FlashSaleTests.java:96)
                     1 statement of shapes that ran once each, not listed
                   fix:       cut the statements the code runs (see the shapes that ran most), or raise the budget if \
-                the work really needs them""");
+                the work really needs them
+                  fingerprint: af9960c686998324""");
         assertThat(outcomes.get("lazyListingDoesNotScale")).isEqualTo("""
                 Expecting the same statements for a fixture of 1 and of 2, but this shape ran more often with the \
                 larger one (an N+1 grows with the data):

@@ -60,7 +60,8 @@ class QueryAssertionsTests {
                              via dev.querybudget.junit.QueryAssertionsTests.lambda$anNPlusOneFailsHasNoNPlusOneWithTheFinding$8(QueryAssertionsTests.java:%d)
                              via dev.querybudget.junit.QueryAssertionsTests.anNPlusOneFailsHasNoNPlusOneWithTheFinding(QueryAssertionsTests.java:%d)
                   fix:       load the rows in one query before the loop (a JOIN, or WHERE … IN (…) over all the keys) \
-                instead of one query per row""".formatted(line, line + 2, line + 2));
+                instead of one query per row
+                  fingerprint: d2edbdb46a329e21""".formatted(line, line + 2, line + 2));
         assertThatQueries(loop::run).hasNPlusOneOn("select name from item where id = ?");
     }
 

@@ -31,7 +31,8 @@ class QueryBudgetExtensionTests {
                          via dev.querybudget.junit.TestDatabase.lookUp(TestDatabase.java:59)
                          via dev.querybudget.junit.QueryBudgetExtensionTests$NPlusOneTestCases.loopOfThree(QueryBudgetExtensionTests.java:%d)
               fix:       load the rows in one query before the loop (a JOIN, or WHERE … IN (…) over all the keys) \
-            instead of one query per row""";
+            instead of one query per row
+              fingerprint: 9069c81629a86203""";
 
     // ---- N+1 and the threshold --------------------------------------------------------------------------------
 
@@ -78,7 +79,7 @@ class QueryBudgetExtensionTests {
         EngineExecutionResults results = run(NPlusOneTestCases.class);
 
         Map<String, String> outcomes = outcomes(results);
-        assertThat(outcomes).containsEntry("loopOfThree", LOOKUP_N_PLUS_ONE.formatted(42))
+        assertThat(outcomes).containsEntry("loopOfThree", LOOKUP_N_PLUS_ONE.formatted(43))
                 .containsEntry("loopOfTwo", "passed")
                 .containsEntry("loopOfFourUnderThresholdFive", "passed")
                 .containsEntry("loopReportedOnly", "passed")
@@ -160,7 +161,8 @@ class QueryBudgetExtensionTests {
                                     at dev.querybudget.junit.TestDatabase.name(TestDatabase.java:49)
                             1 statement of shapes that ran once each, not listed
                           fix:       cut the statements the code runs (see the shapes that ran most), or raise the \
-                        budget if the work really needs them""")
+                        budget if the work really needs them
+                          fingerprint: d3529737f639a37f""")
                 .containsEntry("twoSelectsOverASelectBudgetOfOne", """
                         QueryBudget: 1 finding in "BudgetTestCases.twoSelectsOverASelectBudgetOfOne": 2 statements \
                         (2 select, 0 insert, 0 update, 0 delete, 0 other)
@@ -170,7 +172,8 @@ class QueryBudgetExtensionTests {
                                 2 × select name from item where id = ?
                                     at dev.querybudget.junit.TestDatabase.name(TestDatabase.java:49)
                           fix:       cut the statements the code runs (see the shapes that ran most), or raise the \
-                        budget if the work really needs them""");
+                        budget if the work really needs them
+                          fingerprint: 302107db26117247""");
         assertThat(outcomes.get("anInsertOverAnInsertBudgetOfZero"))
                 .contains("1. Over query budget: 1 insert statement ran, the budget allows 0");
         assertThat(outcomes.get("twoUpdatesOverAnUpdateBudgetOfOne"))
@@ -226,11 +229,12 @@ class QueryBudgetExtensionTests {
 
                 1. Duplicate query: select ran 2 times with only 1 distinct parameter set, from 2 call sites (… ms)
                   shape:     select name from item where id = ?
-                  call site: dev.querybudget.junit.QueryBudgetExtensionTests$OtherFindingsTestCases.duplicateFailingOnRequest(QueryBudgetExtensionTests.java:196) × 1
-                             dev.querybudget.junit.QueryBudgetExtensionTests$OtherFindingsTestCases.duplicateFailingOnRequest(QueryBudgetExtensionTests.java:197) × 1
+                  call site: dev.querybudget.junit.QueryBudgetExtensionTests$OtherFindingsTestCases.duplicateFailingOnRequest(QueryBudgetExtensionTests.java:199) × 1
+                             dev.querybudget.junit.QueryBudgetExtensionTests$OtherFindingsTestCases.duplicateFailingOnRequest(QueryBudgetExtensionTests.java:200) × 1
                   fix:       the same row is read in several places: read it once and pass the result on, or keep it \
                 for the request (a request-scoped cache, Spring's @Cacheable, Hibernate's persistence context by loading \
-                it through the same EntityManager)""");
+                it through the same EntityManager)
+                  fingerprint: 81363f5aa26c5729""");
         assertThat(outcomes.get("unbatchedWritesFailingOnRequest"))
                 .startsWith("QueryBudget: 1 finding in \"OtherFindingsTestCases.unbatchedWritesFailingOnRequest\"")
                 .contains("1. Unbatched write: insert ran 3 times one row at a time, outside a batch (… ms)",
