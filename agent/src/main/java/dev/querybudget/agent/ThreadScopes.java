@@ -74,7 +74,6 @@ final class ThreadScopes implements Predicate<Thread>, ThreadScopesMXBean {
         QueryScope scope;
         try {
             scope = QueryRecorder.open("thread " + folded(thread.getName()), settings);
-            EngineHooks.sampleRepeatsOnly();
         } catch (RuntimeException | LinkageError failure) {
             Failures.report("opening a thread scope", failure);
             return false;

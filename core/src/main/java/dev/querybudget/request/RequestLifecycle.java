@@ -8,7 +8,6 @@ import dev.querybudget.meter.RequestOutcome;
 import dev.querybudget.meter.TagValues;
 import dev.querybudget.sink.FinishedRequest;
 import dev.querybudget.sink.ScopeSink;
-import dev.querybudget.spi.EngineHooks;
 import dev.querybudget.spi.Failures;
 import dev.querybudget.spi.RouteTemplates;
 
@@ -128,7 +127,6 @@ public final class RequestLifecycle<Q, S> {
             String method = TagValues.method(adapter.method(request));
             String path = adapter.path(request);
             QueryScope scope = QueryRecorder.open(method + " " + path, settings);
-            EngineHooks.sampleRepeatsOnly();
             if (failAtStatement) {
                 scope.failOnFindings(true);
             }

@@ -47,14 +47,4 @@ public final class EngineHooks {
     public static void fallbackScopes(Predicate<Thread> opener) {
         ScopeRegistry.get().fallbackScopes(opener);
     }
-
-    /**
-     * Makes the scope just opened on this thread (a request's, or the agent's per-thread scope) walk the stack for a
-     * shape's first execution only when that shape has repeated in an earlier scope of this JVM; other scopes walk
-     * it for every shape that runs twice. Call sites stay exact once a shape's repeats are known; a request runs most
-     * statements once, and a stack walk costs more than an indexed lookup on an in-memory database.
-     */
-    public static void sampleRepeatsOnly() {
-        ScopeRegistry.get().sampleRepeatsOnly();
-    }
 }

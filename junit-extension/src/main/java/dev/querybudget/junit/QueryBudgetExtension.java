@@ -39,7 +39,8 @@ final class QueryBudgetExtension implements BeforeTestExecutionCallback, AfterTe
                 context.getTestClass().orElse(null));
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         store.put(BUDGET, budget);
-        store.put(SCOPE, QueryRecorder.open(scopeName(context), budget.settings()));
+        // A test runs its code once: exact call sites from each shape's first execution.
+        store.put(SCOPE, QueryRecorder.open(scopeName(context), budget.settings()).exactCallSites());
     }
 
     @Override

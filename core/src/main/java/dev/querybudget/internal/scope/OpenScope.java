@@ -28,12 +28,18 @@ public final class OpenScope {
     volatile boolean closed;
     private volatile boolean failsOnFindings;
     /**
-     * Whether the first execution of a shape carries a call site whatever the shape did before in this JVM: exact
-     * call sites for a test from its first run. Request scopes sample it only for shapes that have repeated somewhere.
+     * Whether the first execution of every shape carries a call site: exact call sites from a shape's first run, for
+     * a test. Otherwise (requests, per-thread scopes, code's own scopes) only for shapes that have repeated in an
+     * earlier scope of this JVM: most statements run once, and a stack walk costs more than the statement.
      */
-    volatile boolean sampleFirstExecutions = true;
+    volatile boolean sampleFirstExecutions;
 
     private static final VarHandle CLOSED;
+
+    /** See {@link #sampleFirstExecutions}. */
+    public void sampleEveryFirstExecution() {
+        sampleFirstExecutions = true;
+    }
 
     static {
         try {

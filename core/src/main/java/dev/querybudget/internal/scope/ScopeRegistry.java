@@ -192,18 +192,6 @@ public final class ScopeRegistry {
                 facts[HandoverProtocol.FAILED] != 0, null, false, FOREIGN_DATA_SOURCE, null);
     }
 
-    /**
-     * Makes the scope the current thread opened last sample the call site of a shape's first execution only when the
-     * shape has repeated in an earlier scope: for scopes opened per request or per thread in a running application,
-     * where most statements run once and a stack walk costs more than the statement.
-     */
-    public void sampleRepeatsOnly() {
-        OpenScope[] own = ownScopes();
-        if (own.length > 0) {
-            own[own.length - 1].sampleFirstExecutions = false;
-        }
-    }
-
     public OpenScope open(String name, QueryBudgetSettings settings) {
         lookForAgentOnce();
         OpenScope scope = new OpenScope(name, settings, Thread.currentThread());

@@ -32,13 +32,40 @@ public final class Shape implements StatementShape {
     private volatile boolean generatedKeys;
 
     Shape(String sql, StatementType type, boolean paging) {
+        this(sql, type, paging, sql.contains(" any (?)"), sql.contains(" any (?)") || sql.contains(" in (...)"),
+                KEEP_ALIVE.matcher(sql).matches());
+    }
+
+    private Shape(String sql, StatementType type, boolean paging, boolean arrayKeyList, boolean keyList,
+                  boolean keepAlive) {
         this.sql = Objects.requireNonNull(sql, "sql");
         this.type = Objects.requireNonNull(type, "type");
         this.paging = paging;
-        this.arrayKeyList = sql.contains(" any (?)");
-        this.keyList = arrayKeyList || sql.contains(" in (...)");
+        this.arrayKeyList = arrayKeyList;
+        this.keyList = keyList;
         this.hash = sql.hashCode();
-        this.keepAlive = KEEP_ALIVE.matcher(sql).matches();
+        this.keepAlive = keepAlive;
+    }
+
+    /** The most characters of text a shape keeps; longer shapes are cut (see {@link #bounded()}). */
+    public static final int MAX_LENGTH = 4096;
+
+    /**
+     * This shape, or when its text is longer than {@link #MAX_LENGTH}, the same shape with its text cut there and
+     * marked with its full length and a hash of the whole, which keeps two long shapes that differ only past the cut
+     * apart: what a scope, the shape cache and every report hold of one shape is bounded in bytes, however long the
+     * statements an application generates. What the detector reads of the text is taken from the whole.
+     */
+    Shape bounded() {
+        if (sql.length() <= MAX_LENGTH) {
+            return this;
+        }
+        String marker = " … [" + sql.length() + " characters, #" + Integer.toHexString(sql.hashCode()) + "]";
+        String cut = sql.substring(0, MAX_LENGTH - marker.length());
+        if (Character.isHighSurrogate(cut.charAt(cut.length() - 1))) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return new Shape(cut + marker, type, paging, arrayKeyList, keyList, keepAlive);
     }
 
     /**

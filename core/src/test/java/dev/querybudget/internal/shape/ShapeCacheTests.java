@@ -19,6 +19,32 @@ class ShapeCacheTests {
     }
 
     @Test
+    void aLongShapeIsCutAtItsBoundAndKeptApartFromOneThatDiffersOnlyPastTheCut() {
+        String columns = "c0" + ", c".repeat(200_000);
+        String first = "select " + columns + "x from t";
+        String second = "select " + columns + "y from t";
+
+        String shape = ShapeCache.shapeUncached(first).shape().sql();
+
+        assertThat(shape).hasSize(Shape.MAX_LENGTH).startsWith("select c0, c, c, c")
+                .endsWith(" … [" + first.length() + " characters, #" + Integer.toHexString(
+                        ShapeLexer.shape(first, Dialect.GENERIC).shape().sql().hashCode()) + "]");
+        assertThat(ShapeCache.shapeUncached(second).shape()).isNotEqualTo(ShapeCache.shapeUncached(first).shape());
+    }
+
+    @Test
+    void theCacheHoldsABoundedNumberOfCharactersHoweverLongTheStatements() {
+        ShapeCache cache = new ShapeCache(2048);
+        String padding = " and name <> 'x'".repeat(1_000); // 16,000 characters, as the issue measured
+
+        for (int i = 0; i < 10_000; i++) {
+            cache.shape("select c" + i + " from t where id = 1" + padding);
+        }
+
+        assertThat(cache.heldChars()).isLessThanOrEqualTo(2 * ShapeCache.MAX_GENERATION_CHARS);
+    }
+
+    @Test
     void aRepeatedStatementIsShapedOnceAndServedFromTheCache() {
         ShapeCache cache = new ShapeCache(100);
         String sql = "select name from item where id = ?";
@@ -48,7 +74,9 @@ class ShapeCacheTests {
         String openComment = "select 1 " + "/*".repeat(100_000);
         String dollars = "select " + "$a$".repeat(50_001);
 
-        assertThat(ShapeCache.shapeSafely(deep).shape().sql()).hasSize(7 + 400_001);
+        assertThat(ShapeCache.shapeSafely(deep).shape().sql()).hasSize(Shape.MAX_LENGTH)
+                .endsWith(" … [" + deep.length() + " characters, #"
+                        + Integer.toHexString(ShapeLexer.shape(deep, Dialect.GENERIC).shape().sql().hashCode()) + "]");
         assertThat(ShapeCache.shapeSafely(longList).shape().sql()).isEqualTo("select * from t where id in (...)");
         assertThat(ShapeCache.shapeSafely(longList).listLength()).isEqualTo(100_001);
         assertThat(ShapeCache.shapeSafely(openComment).shape().sql()).isEqualTo("select ?");
