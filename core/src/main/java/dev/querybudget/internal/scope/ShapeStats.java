@@ -15,7 +15,7 @@ import java.util.List;
  * <p>Call sites are sampled, never taken for every execution (a stack walk costs more than a lookup on an in-memory
  * database). The first execution carries none (most shapes run once in a scope), unless the shape has already
  * repeated in an earlier scope of this JVM, or the scope asked for exact call sites (a test's). Then each of the next
- * {@link #EAGER_SAMPLES} executions carries one, and after that two per doubling of the count. Within the eager
+ * {@link #EAGER_SAMPLES} executions carries one, and after that one per doubling of the count. Within the eager
  * window, counts and distinct parameter sets per call site are exact; beyond it, the unsampled executions are shared
  * out among the sites in proportion to their samples, by largest remainder, so the per-site counts always add up to
  * the executions. An unsampled first execution counts with the first sampled call site: a loop's first iteration is
@@ -26,7 +26,7 @@ public final class ShapeStats {
     static final int MAX_PARAMETER_HASHES = 64;
     static final int EAGER_SAMPLES = 8;
     /** Samples per doubling of the count, past the eager window. */
-    static final int SAMPLES_PER_DOUBLING = 2;
+    static final int SAMPLES_PER_DOUBLING = 1;
     static final int MAX_CALL_SITES = 8;
     static final int SITE_HASHES = 32;
     static final int MAX_PARAMETER_SAMPLES = 3;
