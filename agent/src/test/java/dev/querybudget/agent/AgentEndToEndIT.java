@@ -71,10 +71,12 @@ class AgentEndToEndIT {
         Files.write(Path.of("target", "agent-end-to-end", "findings.jsonl"), lines);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("{\"timestamp\":\"").contains(
-                "\"method\":\"GET\",\"route\":\"/orders/lazy/{id}\",\"kind\":\"QUERY_BUDGET\",\"scope\":\"GET /orders/lazy/{id}\"",
+                "\"method\":\"GET\",\"route\":\"/orders/lazy/{id}\",\"kind\":\"QUERY_BUDGET\",\"fingerprint\":\"",
+                "\",\"scope\":\"GET /orders/lazy/{id}\"",
                 "\"count\":21,", "\"limit\":\"total\",\"allowed\":10");
         assertThat(lines.get(1)).contains(
-                "\"method\":\"GET\",\"route\":\"/orders/lazy/{id}\",\"kind\":\"N_PLUS_ONE\",\"scope\":\"GET /orders/lazy/{id}\"",
+                "\"method\":\"GET\",\"route\":\"/orders/lazy/{id}\",\"kind\":\"N_PLUS_ONE\",\"fingerprint\":\"",
+                "\",\"scope\":\"GET /orders/lazy/{id}\"",
                 "\"sql\":\"select i1_0.order_id, i1_0.id, i1_0.product_id, i1_0.quantity from order_item i1_0"
                         + " where i1_0.order_id = ?\"",
                 "\"count\":20,\"distinctParameterSets\":20,",

@@ -134,7 +134,7 @@ class CallSiteAttributionTests {
 
     @Test
     void sequentialLoopsAreCountedExactlyInARequestScopeToo() throws Exception {
-        // Within the sampling's eager window (a shape's first eight repeats), per-site counts are exact; beyond it
+        // Within the sampling's eager window (a shape's first sixteen repeats), per-site counts are exact; beyond it
         // they are estimates that still add up (perSiteCountsAddUpToTheExecutionsInATestAndInARequest).
         ScopeReport report = record("sequential", true, () -> {
             for (int id = 1; id <= 5; id++) {

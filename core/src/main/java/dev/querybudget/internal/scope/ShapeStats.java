@@ -24,7 +24,7 @@ import java.util.List;
 public final class ShapeStats {
 
     static final int MAX_PARAMETER_HASHES = 64;
-    static final int EAGER_SAMPLES = 8;
+    static final int EAGER_SAMPLES = 16;
     /** Samples per doubling of the count, past the eager window. */
     static final int SAMPLES_PER_DOUBLING = 1;
     static final int MAX_CALL_SITES = 8;
