@@ -326,6 +326,28 @@ public final class ScopeRegistry {
         return violation;
     }
 
+    /**
+     * The scopes the current thread's statements count in, to carry to another thread with {@link #swapOwn}; {@code null}
+     * when none is open (the common case, a cheap check). The array is never changed in place.
+     */
+    public Object[] captureOwn() {
+        if (open.get() == 0) {
+            return null;
+        }
+        OpenScope[] own = ownScopes();
+        return own.length != 0 && ScopeLists.hasLive(own) ? own : null;
+    }
+
+    /**
+     * Makes the current thread's statements count in {@code scopes} (from {@link #captureOwn}; {@code null}: none)
+     * instead of its own, and returns what they counted in before, for the same call to put back when the work ends.
+     */
+    public Object[] swapOwn(Object[] scopes) {
+        Object[] before = threadScopes.get();
+        threadScopes.set(scopes == null || scopes.length == 0 ? NO_SCOPES : scopes);
+        return before;
+    }
+
     private OpenScope[] ownScopes() {
         Object[] scopes = threadScopes.get();
         return scopes.length == 0 ? NONE : (OpenScope[]) scopes;
