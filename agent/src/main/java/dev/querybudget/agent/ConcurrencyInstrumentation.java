@@ -51,14 +51,14 @@ final class ConcurrencyInstrumentation {
     private ConcurrencyInstrumentation() {
     }
 
-    static void install(Instrumentation instrumentation) throws java.io.IOException {
-        BootstrapJar.append(instrumentation);
+    /** Call after {@link BootstrapJar#append}: loading this class loads the bootstrap {@link Carrier}. */
+    static void install(Instrumentation instrumentation) {
         Carrier.installed = new AgentCarrier();
         ClassLoader agent = ConcurrencyInstrumentation.class.getClassLoader();
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
+                .with(Boolean.getBoolean("qb.debug") ? AgentBuilder.Listener.StreamWriting.toSystemError().withTransformationsOnly() : AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
                 .ignore(none())
                 .type(named(THREAD_POOL_EXECUTOR))
                 .transform(new AgentBuilder.Transformer.ForAdvice().include(agent)
@@ -67,12 +67,13 @@ final class ConcurrencyInstrumentation {
                 .type(named(FORK_JOIN_TASK))
                 .transform(new AgentBuilder.Transformer.ForAdvice().include(agent)
                         .advice(isConstructor(), CaptureAdvice.class.getName())
+                        .advice(named("fork").and(takesArguments(0)), ForkAdvice.class.getName())
                         .advice(DO_EXEC, AttachAdvice.class.getName()))
                 .type(namedOneOf(THREAD, VIRTUAL_THREAD))
                 .transform(new AgentBuilder.Transformer.ForAdvice().include(agent)
                         .advice(START, StartAdvice.class.getName())
                         .advice(named("run").and(takesArguments(0)).and(isDeclaredByThread())
-                                .or(named("run").and(takesArguments(Runnable.class))), AttachAdvice.class.getName()))
+                                .or(named("run").and(takesArguments(Runnable.class))), ThreadRunAdvice.class.getName()))
                 .installOn(instrumentation);
     }
 
@@ -121,6 +122,35 @@ final class ConcurrencyInstrumentation {
         }
     }
 
+    /** Inlined into {@code ForkJoinTask.fork()}. */
+    static final class ForkAdvice {
+
+        private ForkAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object task) {
+            Carrier.recaptureFor(task);
+        }
+    }
+
+    /** Inlined into {@code Thread.run()} and {@code VirtualThread.run(Runnable)}. */
+    static final class ThreadRunAdvice {
+
+        private ThreadRunAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static Object enter(@Advice.This Object thread) {
+            return Carrier.attachForThread(thread);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter Object previous) {
+            Carrier.detach(previous);
+        }
+    }
+
     /** Inlined into {@code Thread.start()} and {@code start(ThreadContainer)}, and {@code VirtualThread}'s. */
     static final class StartAdvice {
 
@@ -133,7 +163,7 @@ final class ConcurrencyInstrumentation {
         }
     }
 
-    /** Inlined into {@code ForkJoinTask.doExec}, {@code Thread.run()} and {@code VirtualThread.run(Runnable)}. */
+    /** Inlined into {@code ForkJoinTask.doExec}. */
     static final class AttachAdvice {
 
         private AttachAdvice() {

@@ -108,6 +108,7 @@ public final class QueryBudgetAgent {
     /** Scopes that follow the work to executors and threads: on its own, so that a failure leaves the rest on. */
     private static void installConcurrency(Instrumentation instrumentation) {
         try {
+            BootstrapJar.append(instrumentation); // first: verifying the instrumentation loads the bootstrap classes
             ConcurrencyInstrumentation.install(instrumentation);
         } catch (Exception | LinkageError failure) {
             Failures.report("carrying scopes to executors and threads", failure);

@@ -135,6 +135,6 @@ class AgentPropagationIT {
         for (int i = 0; i < 100 && !app.stdout().lines().toList().contains(line); i++) {
             Thread.sleep(100);
         }
-        assertThat(app.stdout().lines()).contains(line);
+        assertThat(app.stdout().lines()).as("the application's standard error:%n%s", app.stderr()).contains(line);
     }
 }

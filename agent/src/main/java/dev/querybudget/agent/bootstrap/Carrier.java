@@ -71,6 +71,29 @@ public abstract class Carrier {
     }
 
     /**
+     * As a fork/join task is forked (again): keeps the current thread's scopes for it, or, when the thread has none,
+     * forgets those kept for an earlier run. A {@code CountedCompleter} such as a parallel stream's forks itself from
+     * its own {@code compute}, so a task may run more than once.
+     */
+    public static void recaptureFor(Object task) {
+        Carrier carrier = installed;
+        if (carrier == null) {
+            return;
+        }
+        try {
+            Object scopes = carrier.capture();
+            if (scopes != null) {
+                expunge();
+                CAPTURED.put(new Key(task, COLLECTED), scopes);
+            } else if (!CAPTURED.isEmpty()) {
+                CAPTURED.remove(new Key(task, null));
+            }
+        } catch (Throwable failure) {
+            carrier.failed("carrying a request's scope to a fork/join task", failure);
+        }
+    }
+
+    /**
      * Keeps the current thread's scopes for {@code thread}, about to start, unless it is a pool's worker (a
      * {@code ForkJoinPool}'s, or a {@code ThreadPoolExecutor}'s, whose tasks carry their own).
      */
@@ -91,17 +114,28 @@ public abstract class Carrier {
     }
 
     /**
-     * Attaches the scopes kept for {@code task} (or thread) to the current thread, once.
+     * Attaches the scopes kept for {@code task} (a fork/join task, which may run again: they stay kept while it lives)
+     * to the current thread.
      *
      * @return what to hand to {@link #detach(Object)} when it ends; {@code null} when nothing was kept
      */
     public static Object attachFor(Object task) {
+        return attach(task, false);
+    }
+
+    /** Attaches the scopes kept for {@code thread}, starting to run, and forgets them. */
+    public static Object attachForThread(Object thread) {
+        return attach(thread, true);
+    }
+
+    private static Object attach(Object task, boolean once) {
         Carrier carrier = installed;
         if (carrier == null || CAPTURED.isEmpty()) {
             return null;
         }
         try {
-            Object scopes = CAPTURED.remove(new Key(task, null));
+            Key key = new Key(task, null);
+            Object scopes = once ? CAPTURED.remove(key) : CAPTURED.get(key);
             return scopes == null ? null : carrier.attach(scopes);
         } catch (Throwable failure) {
             carrier.failed("attaching a request's scope to a task", failure);
