@@ -23,8 +23,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *   <li>{@code ThreadPoolExecutor.execute} (so {@code submit}, {@code invokeAll}, {@code invokeAny} and the
  *       {@code Executors} pools): the task is wrapped in a {@link dev.querybudget.agent.bootstrap.CarriedRunnable}.</li>
  *   <li>{@code ForkJoinTask}: captured as the task is constructed (on the thread that submits or forks it, which is
- *       how {@code ForkJoinPool}, parallel streams and {@code CompletableFuture}'s async stages create theirs),
- *       attached in {@code doExec}.</li>
+ *       how {@code ForkJoinPool}, parallel streams and {@code CompletableFuture}'s async stages create theirs) and
+ *       again as it is forked, attached in {@code doExec}.</li>
  *   <li>{@code Thread.start}: captured for the new thread (not for a pool's worker), attached in {@code Thread.run}
  *       for a platform thread and in {@code VirtualThread.run(Runnable)} for a virtual one (JDK 21+).</li>
  * </ul>
@@ -58,7 +58,7 @@ final class ConcurrencyInstrumentation {
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(Boolean.getBoolean("qb.debug") ? AgentBuilder.Listener.StreamWriting.toSystemError().withTransformationsOnly() : AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
+                .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
                 .ignore(none())
                 .type(named(THREAD_POOL_EXECUTOR))
                 .transform(new AgentBuilder.Transformer.ForAdvice().include(agent)

@@ -35,7 +35,8 @@ import java.util.stream.IntStream;
  * on the pool, {@code parallel} in a parallel stream, {@code thread} on new threads, {@code virtual} on a virtual
  * thread per task and {@code vthread} on {@code Thread.ofVirtual().start} (JDK 21+; 501 before).
  * {@code GET /fanout/throwing/{id}} runs one statement on a single-thread pool in a task that then throws, and then
- * has a thread outside any request hand that pool's thread another task with one statement. {@code GET /stats}: how
+ * has a thread outside any request hand that pool's thread another task with one statement;
+ * {@code GET /fanout/throwingexecute/{id}} the same through {@code execute}. {@code GET /stats}: how
  * many statements the application ran.
  */
 public final class FanOutApp {
@@ -105,6 +106,8 @@ public final class FanOutApp {
                 count();
                 if (kind.equals("throwing")) {
                     throwing();
+                } else if (kind.equals("throwingexecute")) {
+                    throwingExecute();
                 } else if (!fanOut(kind)) {
                     response.sendError(HttpServletResponse.SC_NOT_IMPLEMENTED);
                     return;
@@ -182,6 +185,19 @@ public final class FanOutApp {
             } catch (ExecutionException expected) {
                 // as the task meant
             }
+            CompletableFuture<Integer> next = new CompletableFuture<>();
+            OUTSIDE.put(() -> next.complete(item(2)));
+            next.get();
+        }
+
+        /** The same with a task handed over by {@code execute}, which the pool's thread does not survive. */
+        private void throwingExecute() throws Exception {
+            CompletableFuture<Integer> ran = new CompletableFuture<>();
+            SINGLE.execute(() -> {
+                ran.complete(item(1));
+                throw new IllegalStateException("the task fails after its statement");
+            });
+            ran.get();
             CompletableFuture<Integer> next = new CompletableFuture<>();
             OUTSIDE.put(() -> next.complete(item(2)));
             next.get();

@@ -52,9 +52,30 @@ class AgentPropagationIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pool", "invokeall", "async", "asyncpool", "parallel", "thread"})
+    @ValueSource(strings = {"pool", "invokeall", "async", "asyncpool", "thread"})
     void aRequestCountsTheStatementsItsTasksRunOnOtherThreads(String kind) throws Exception {
         assertFannedOutRequestCounted(kind);
+    }
+
+    /**
+     * A parallel stream runs some of the ten on the request's thread and the rest on the common pool's: all eleven
+     * count in the request. The call site of each is the first few application frames, which differ between the two
+     * kinds of thread, so the N+1 is reported per call site.
+     */
+    @Test
+    void aRequestCountsTheStatementsOfItsParallelStream() throws Exception {
+        int before = fanoutLines("parallel").size();
+        for (int i = 0; i < 5; i++) {
+            assertThat(send("/fanout/parallel/" + i)).isEqualTo("200 ok");
+        }
+
+        for (int i = 0; i < 100 && fanoutLines("parallel").size() < before + 5; i++) {
+            Thread.sleep(100);
+        }
+        List<String> lines = fanoutLines("parallel");
+        assertThat(lines.subList(before, lines.size())).hasSize(5).allSatisfy(line -> assertThat(line)
+                .startsWith("fanout: \"GET /fanout/parallel/{id}\" statements=11 findings=[N_PLUS_ONE x")
+                .doesNotContainPattern("findings=.*(DUPLICATE|UNBATCHED)"));
     }
 
     @ParameterizedTest
@@ -98,19 +119,33 @@ class AgentPropagationIT {
         List<String> lines = fanoutLines().subList(linesBefore, fanoutLines().size());
 
         assertThat(lines).hasSize(48).allSatisfy(line -> assertThat(line)
+                .contains("statements=11 findings=[N_PLUS_ONE x"));
+        assertThat(lines).filteredOn(line -> !line.contains("/parallel/")).hasSize(42).allSatisfy(line -> assertThat(line)
                 .endsWith("statements=11 findings=[" + N_PLUS_ONE + "]"));
         assertThat(statementsRun() - before).as("the statements the application ran").isEqualTo(48 * 11);
     }
 
-    @Test
-    void aPooledTaskThatThrowsLeavesItsThreadWithoutTheRequestsScope() throws Exception {
-        assertThat(send("/fanout/throwing/1")).isEqualTo("200 ok");
+    /**
+     * The request's own statement and its task's count; the next task on the pool's thread, handed over by a thread
+     * outside any request while the request still waits, does not.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"throwing", "throwingexecute"})
+    void aPooledTaskThatThrowsLeavesItsThreadWithoutTheRequestsScope(String kind) throws Exception {
+        long before = statementsRun();
 
-        awaitStdout("fanout: \"GET /fanout/throwing/{id}\" statements=2 findings=[]");
+        assertThat(send("/fanout/" + kind + "/1")).isEqualTo("200 ok");
+
+        awaitStdout("fanout: \"GET /fanout/" + kind + "/{id}\" statements=2 findings=[]");
+        assertThat(statementsRun() - before).as("the statements the application ran").isEqualTo(3);
     }
 
     private List<String> fanoutLines() {
         return app.stdout().lines().filter(line -> line.startsWith("fanout: ")).toList();
+    }
+
+    private List<String> fanoutLines(String kind) {
+        return fanoutLines().stream().filter(line -> line.startsWith("fanout: \"GET /fanout/" + kind + "/")).toList();
     }
 
     private long statementsRun() throws Exception {

@@ -32,6 +32,8 @@ public final class OpenScope {
      * call sites for a test from its first run. Request scopes sample it only for shapes that have repeated somewhere.
      */
     volatile boolean sampleFirstExecutions = true;
+    /** A scope the fallback opened for its thread alone (the agent's per-thread scope): never carried elsewhere. */
+    volatile boolean staysOnThread;
 
     private static final VarHandle CLOSED;
 
