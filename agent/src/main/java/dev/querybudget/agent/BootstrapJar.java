@@ -19,7 +19,7 @@ import java.util.zip.ZipEntry;
 final class BootstrapJar {
 
     /** Every class of the bootstrap package, nested ones included. */
-    static final List<String> CLASSES = List.of("Carrier", "Carrier$Key", "CarriedRunnable");
+    static final List<String> CLASSES = List.of("Carrier", "Carrier$Key", "CarriedRunnable", "CarriedCallable");
     private static final String PACKAGE = String.join("/", "dev", "querybudget", "agent", "bootstrap") + "/";
 
     private BootstrapJar() {

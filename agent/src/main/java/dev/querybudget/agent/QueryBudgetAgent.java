@@ -109,7 +109,7 @@ public final class QueryBudgetAgent {
     private static void installConcurrency(Instrumentation instrumentation) {
         try {
             BootstrapJar.append(instrumentation); // first: verifying the instrumentation loads the bootstrap classes
-            ConcurrencyInstrumentation.install(instrumentation);
+            ScopeCarrying.install(instrumentation);
         } catch (Exception | LinkageError failure) {
             Failures.report("carrying scopes to executors and threads", failure);
         }

@@ -33,7 +33,7 @@ final class RequestScopes {
 
     /**
      * A request's dispatch starts: its thread counts for the request only. A server thread may have been started by
-     * a request's thread, and carry that request's scopes for its whole life ({@link ConcurrencyInstrumentation}):
+     * a request's thread, and carry that request's scopes for its whole life ({@link ThreadInstrumentation}):
      * the outermost dispatch drops them; a nested call leaves the thread's scopes as they were.
      */
     void enter(Object request) {

@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -31,7 +33,7 @@ import java.util.stream.IntStream;
  * A servlet application that fans its work out, with no QueryBudget code: {@code GET /fanout/{kind}/{id}} runs one
  * statement on the request's thread and ten ({@code select … where order_id = ?}, one per order) on other threads,
  * and waits for them: {@code pool} on a {@code ThreadPoolExecutor}, {@code invokeall} the same through
- * {@code invokeAll}, {@code async} with {@code CompletableFuture.supplyAsync} on its default pool, {@code asyncpool}
+ * {@code invokeAll}, {@code scheduled} on a {@code ScheduledThreadPoolExecutor}, {@code async} with {@code CompletableFuture.supplyAsync} on its default pool, {@code asyncpool}
  * on the pool, {@code parallel} in a parallel stream, {@code thread} on new threads, {@code virtual} on a virtual
  * thread per task and {@code vthread} on {@code Thread.ofVirtual().start} (JDK 21+; 501 before).
  * {@code GET /fanout/throwing/{id}} runs one statement on a single-thread pool in a task that then throws, and then
@@ -44,6 +46,7 @@ public final class FanOutApp {
     static final AtomicLong STATEMENTS = new AtomicLong();
     static final ExecutorService POOL = Executors.newFixedThreadPool(4);
     static final ExecutorService SINGLE = Executors.newSingleThreadExecutor();
+    static final ScheduledExecutorService SCHEDULED = Executors.newScheduledThreadPool(2);
     /** Tasks a thread outside any request hands to {@link #SINGLE}. */
     static final BlockingQueue<Runnable> OUTSIDE = new LinkedBlockingQueue<>();
 
@@ -123,6 +126,8 @@ public final class FanOutApp {
             switch (kind) {
                 case "pool" -> awaitAll(tasks().stream().map(POOL::submit).toList());
                 case "invokeall" -> awaitAll(POOL.invokeAll(tasks()));
+                case "scheduled" -> awaitAll(tasks().stream()
+                        .map(task -> SCHEDULED.schedule(task, 1, TimeUnit.MILLISECONDS)).toList());
                 case "async" -> IntStream.range(0, 10).mapToObj(order -> CompletableFuture.supplyAsync(() -> item(order)))
                         .toList().forEach(CompletableFuture::join);
                 case "asyncpool" -> IntStream.range(0, 10)

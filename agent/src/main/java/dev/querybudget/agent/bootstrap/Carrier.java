@@ -2,6 +2,7 @@ package dev.querybudget.agent.bootstrap;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinWorkerThread;
 
@@ -47,6 +48,21 @@ public abstract class Carrier {
         try {
             Object scopes = carrier.capture();
             return scopes == null ? task : new CarriedRunnable(task, scopes);
+        } catch (Throwable failure) {
+            carrier.failed("carrying a request's scope to an executor's task", failure);
+            return task;
+        }
+    }
+
+    /** {@code task}, wrapped to run with the current thread's scopes when it has any; else {@code task} itself. */
+    public static <V> Callable<V> wrap(Callable<V> task) {
+        Carrier carrier = installed;
+        if (carrier == null || task == null || task instanceof CarriedCallable) {
+            return task;
+        }
+        try {
+            Object scopes = carrier.capture();
+            return scopes == null ? task : new CarriedCallable<>(task, scopes);
         } catch (Throwable failure) {
             carrier.failed("carrying a request's scope to an executor's task", failure);
             return task;
