@@ -62,6 +62,15 @@ public final class FanOutApp {
             connection.createStatement().execute("create table items (id int primary key, order_id int)");
             connection.createStatement().execute("insert into items select x, mod(x, 10) from system_range(1, 30)");
         }
+        Thread job = new Thread(() -> { // a start-up job: a thread of its own, started by one with statements
+            try (Connection connection = pool.getConnection()) {
+                connection.createStatement().execute("select count(*) from items");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "startup-job");
+        job.start();
+        job.join();
         Thread outside = new Thread(() -> {
             try {
                 while (true) {
