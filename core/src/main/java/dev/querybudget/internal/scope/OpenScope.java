@@ -26,14 +26,14 @@ public final class OpenScope {
     private ScopeRecording recording = new ScopeRecording();
     private final Thread owner;
     volatile boolean closed;
+    /** A scope the fallback opened for its thread alone (the agent's per-thread scope): never carried elsewhere. */
+    volatile boolean staysOnThread;
     private volatile boolean failsOnFindings;
     /**
      * Whether the first execution of a shape carries a call site whatever the shape did before in this JVM: exact
      * call sites for a test from its first run. Request scopes sample it only for shapes that have repeated somewhere.
      */
     volatile boolean sampleFirstExecutions = true;
-    /** A scope the fallback opened for its thread alone (the agent's per-thread scope): never carried elsewhere. */
-    volatile boolean staysOnThread;
 
     private static final VarHandle CLOSED;
 
