@@ -98,9 +98,20 @@ public final class QueryBudgetAgent {
             builder = ServletInstrumentation.install(builder);
             builder = HibernateInstrumentation.install(builder);
             builder.installOn(instrumentation);
+            installConcurrency(instrumentation);
             LateHandover.offerToLoadedCopies(instrumentation);
         } catch (RuntimeException | LinkageError failure) {
             Failures.report("starting the agent", failure);
+        }
+    }
+
+    /** Scopes that follow the work to executors and threads: on its own, so that a failure leaves the rest on. */
+    private static void installConcurrency(Instrumentation instrumentation) {
+        try {
+            BootstrapJar.append(instrumentation); // first: verifying the instrumentation loads the bootstrap classes
+            ScopeCarrying.install(instrumentation);
+        } catch (Exception | LinkageError failure) {
+            Failures.report("carrying scopes to executors and threads", failure);
         }
     }
 

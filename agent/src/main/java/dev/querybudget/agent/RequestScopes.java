@@ -4,6 +4,7 @@ import dev.querybudget.QueryBudgetSettings;
 import dev.querybudget.request.RequestLifecycle;
 import dev.querybudget.settings.ResolvedSettings;
 import dev.querybudget.settings.Settings;
+import dev.querybudget.spi.CarriedScopes;
 
 /**
  * The servlet advice's side of core's {@link RequestLifecycle}: a scope per HTTP request, from its outermost servlet
@@ -30,8 +31,16 @@ final class RequestScopes {
         threadScopes = scopes;
     }
 
+    /**
+     * A request's dispatch starts: its thread counts for the request only. A server thread may have been started by
+     * a request's thread, and carry that request's scopes for its whole life ({@link ThreadInstrumentation}):
+     * the outermost dispatch drops them; a nested call leaves the thread's scopes as they were.
+     */
     void enter(Object request) {
-        if (lifecycle.enter(request)) {
+        Object carried = CarriedScopes.attach(null);
+        if (!lifecycle.enter(request)) {
+            CarriedScopes.restore(carried);
+        } else {
             ThreadScopes outside = threadScopes;
             if (outside != null) {
                 outside.report(Thread.currentThread()); // the thread's work before this request is its own report

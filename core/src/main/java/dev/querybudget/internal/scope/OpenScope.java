@@ -26,6 +26,8 @@ public final class OpenScope {
     private ScopeRecording recording = new ScopeRecording();
     private final Thread owner;
     volatile boolean closed;
+    /** A scope the fallback opened for its thread alone (the agent's per-thread scope): never carried elsewhere. */
+    volatile boolean staysOnThread;
     private volatile boolean failsOnFindings;
     /**
      * Whether the first execution of every shape carries a call site: exact call sites from a shape's first run, for

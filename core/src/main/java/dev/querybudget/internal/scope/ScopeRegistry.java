@@ -326,7 +326,7 @@ public final class ScopeRegistry {
         OpenScope[] own = ownScopes();
         Predicate<Thread> opener = fallback;
         if (opener != null && !ScopeLists.hasLive(own) && opener.test(current)) {
-            own = ownScopes();
+            own = openedByFallback();
         }
         OpenScope[] shared = allThreadScopes;
         if (own.length == 0 && shared.length == 0) {
@@ -344,7 +344,7 @@ public final class ScopeRegistry {
                 if (ownLanded || own.length == 0 || opener == null || !opener.test(current)) {
                     break;
                 }
-                scopes = ownScopes();
+                scopes = openedByFallback();
             }
             for (OpenScope scope : scopes) {
                 ScopeRecording recording = scope.closed ? null : scope.recording();
@@ -367,6 +367,57 @@ public final class ScopeRegistry {
             }
         }
         return violation;
+    }
+
+    /** The thread's scopes just after the fallback opened one, which is marked as staying on the thread. */
+    private OpenScope[] openedByFallback() {
+        OpenScope[] own = ownScopes();
+        if (own.length > 0) {
+            own[own.length - 1].staysOnThread = true;
+        }
+        return own;
+    }
+
+    /**
+     * The scopes the current thread's statements count in, to carry to another thread with {@link #swapOwn}, less those
+     * the fallback opened for the thread alone; {@code null} when none is open (the common case, a cheap check). The
+     * array is never changed in place.
+     */
+    public Object[] captureOwn() {
+        if (open.get() == 0) {
+            return null;
+        }
+        OpenScope[] own = ownScopes();
+        int carried = 0;
+        for (OpenScope scope : own) {
+            if (!scope.closed && !scope.staysOnThread) {
+                carried++;
+            }
+        }
+        if (carried == own.length) {
+            return carried == 0 ? null : own;
+        }
+        if (carried == 0) {
+            return null;
+        }
+        OpenScope[] some = new OpenScope[carried];
+        int k = 0;
+        for (OpenScope scope : own) {
+            if (!scope.closed && !scope.staysOnThread) {
+                some[k++] = scope;
+            }
+        }
+        return some;
+    }
+
+    /**
+     * Makes the current thread's statements count in {@code scopes} (from {@link #captureOwn}; {@code null}: none)
+     * instead of its own, and returns what they counted in before, for the same call to put back when the work ends.
+     */
+    public Object[] swapOwn(Object[] scopes) {
+        Object[] before = threadScopes.get();
+        threadScopes.set(scopes == null || scopes.length == 0 ? NO_SCOPES : scopes);
+        return before;
     }
 
     private OpenScope[] ownScopes() {
