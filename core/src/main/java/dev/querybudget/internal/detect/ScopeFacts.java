@@ -44,14 +44,4 @@ final class ScopeFacts {
         }
         return false;
     }
-
-    /** Whether a rule asked before reported {@code shape} as {@code kind}. */
-    boolean reported(FindingKind kind, Shape shape) {
-        for (Finding finding : findings) {
-            if (finding.kind() == kind && finding instanceof ShapeFinding found && found.shape().equals(shape)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

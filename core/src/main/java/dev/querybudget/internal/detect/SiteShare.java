@@ -28,9 +28,4 @@ record SiteShare(int index, long executions, long distinct, List<CallSite> stack
         sites.sort(MOST_FIRST);
         return sites;
     }
-
-    /** The application frame, or {@code null}. */
-    CallSite callSite() {
-        return stack.isEmpty() ? null : stack.get(0);
-    }
 }
